@@ -1,0 +1,43 @@
+package org.physiorun.catalog;
+
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import org.physiorun.infra.ServiceProcess;
+import org.physiorun.infra.testing.RealServers;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+/** The packaged service, stopped and started again as an operator would, keeps what a clinician stored. */
+class CatalogRestartIT {
+
+    @Test
+    void anAddedExerciseSurvivesARestartOfTheService() throws Exception {
+        Map<String, String> env = Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", RealServers.postgres().jdbcUrl(RealServers.DATABASE));
+        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
+        Path log = Path.of("target/restart-it.log");
+        int port = ServiceProcess.freePort();
+        String json = """
+                {"slug": "survivor", "number": 501, "name": "Survivor", "phase": 3, "focus": "restart check",
+                 "instructions": "Hold still.", "dosage": {"sets": 2, "holdSecondsMin": 20, "holdSecondsMax": 30}}""";
+
+        try (ServiceProcess first = ServiceProcess.start("catalog-service", jar, port, env, List.of(), log)) {
+            first.awaitReady(Duration.ofSeconds(60));
+            given().baseUri(first.baseUrl()).contentType(ContentType.JSON).body(json)
+                    .post("/api/exercises").then().statusCode(201);
+        }
+        try (ServiceProcess second = ServiceProcess.start("catalog-service", jar, port, env, List.of(), log)) {
+            second.awaitReady(Duration.ofSeconds(60));
+            given().baseUri(second.baseUrl()).get("/api/exercises/survivor").then().statusCode(200)
+                    .body("dosage.holdSecondsMax", equalTo(30));
+            given().baseUri(second.baseUrl()).get("/api/exercises?phase=2").then().statusCode(200)
+                    .body("size()", equalTo(3));
+        }
+    }
+}

@@ -1,0 +1,4 @@
+-- One database per service, each owned by its service alone.
+CREATE DATABASE catalog;
+CREATE DATABASE plan;
+CREATE DATABASE progress;

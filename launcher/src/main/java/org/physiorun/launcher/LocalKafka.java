@@ -1,0 +1,73 @@
+package org.physiorun.launcher;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.Feature;
+import org.apache.kafka.server.common.MetadataVersion;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+
+/** A one-node Kafka broker in KRaft mode, in this process, on fixed ports, with its data kept between runs. */
+final class LocalKafka implements AutoCloseable {
+
+    private final KafkaRaftServer server;
+
+    private LocalKafka(KafkaRaftServer server) {
+        this.server = server;
+    }
+
+    static LocalKafka start(Path logDir, int brokerPort, int controllerPort) throws Exception {
+        Files.createDirectories(logDir);
+        String dir = logDir.toAbsolutePath().toString();
+        Properties props = new Properties();
+        props.put("process.roles", "broker,controller");
+        props.put("node.id", "1");
+        props.put("controller.quorum.voters", "1@localhost:" + controllerPort);
+        props.put("listeners", "PLAINTEXT://localhost:" + brokerPort + ",CONTROLLER://localhost:" + controllerPort);
+        props.put("advertised.listeners", "PLAINTEXT://localhost:" + brokerPort);
+        props.put("controller.listener.names", "CONTROLLER");
+        props.put("inter.broker.listener.name", "PLAINTEXT");
+        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.put("log.dirs", dir);
+        props.put("num.partitions", "3");
+        props.put("group.initial.rebalance.delay.ms", "0");
+        // One broker: every internal topic has one replica, or consumers never join a group.
+        for (String prefix : List.of("offsets.topic", "transaction.state.log", "share.coordinator.state.topic")) {
+            props.put(prefix + ".replication.factor", "1");
+        }
+        props.put("transaction.state.log.min.isr", "1");
+        props.put("share.coordinator.state.topic.min.isr", "1");
+        KafkaConfig config = KafkaConfig.fromProps(props, false);
+
+        // Format once: formatting again would give a new cluster id, and the broker refuses its own data.
+        if (!Files.exists(logDir.resolve("meta.properties"))) {
+            new Formatter()
+                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                    .setClusterId(Uuid.randomUuid().toString())
+                    .setNodeId(1)
+                    .setControllerListenerName("CONTROLLER")
+                    .setMetadataLogDirectory(dir)
+                    .setDirectories(List.of(dir))
+                    .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+                    .setReleaseVersion(MetadataVersion.latestProduction())
+                    .run();
+        }
+        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+        server.startup();
+        return new LocalKafka(server);
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+}
