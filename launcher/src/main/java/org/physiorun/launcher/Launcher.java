@@ -27,7 +27,8 @@ public final class Launcher {
     static final int KAFKA_CONTROLLER_PORT = 9093;
 
     static final List<Service> SERVICES = List.of(
-            new Service("catalog-service", 8081, "catalog", Map.of()));
+            new Service("catalog-service", 8081, "catalog", Map.of()),
+            new Service("progress-service", 8083, "progress", Map.of()));
 
     private final Path root;
     private final Path dataDir;

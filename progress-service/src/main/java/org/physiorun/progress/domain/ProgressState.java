@@ -24,7 +24,10 @@ public record ProgressState(int phase, Instant phaseSince, Integer sprintLevel, 
         return new ProgressState(1, planCreatedAt, null, null, false);
     }
 
-    /** Entering a phase, forward or back, starts its sprint ladder afresh (or leaves it) and revokes clearance. */
+    /**
+     * Entering a phase, forward or back, revokes clearance and restarts the sprint ladder at
+     * {@code firstSprintLevel} (null outside the ladder phase).
+     */
     ProgressState enterPhase(int newPhase, Instant now, Integer firstSprintLevel) {
         return new ProgressState(newPhase, now, firstSprintLevel, firstSprintLevel == null ? null : now, false);
     }

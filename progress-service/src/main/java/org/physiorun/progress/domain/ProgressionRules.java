@@ -35,10 +35,6 @@ public final class ProgressionRules {
         this.plan = Objects.requireNonNull(plan, "plan");
     }
 
-    public GatePlan plan() {
-        return plan;
-    }
-
     /**
      * A session was logged. {@code history} holds all the athlete's sessions, the new one included, in
      * any order. Decisions come in order: pain alert, regression, then every gate the sessions open.

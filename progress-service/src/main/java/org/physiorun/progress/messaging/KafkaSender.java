@@ -1,0 +1,39 @@
+package org.physiorun.progress.messaging;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Map;
+import java.util.concurrent.Future;
+
+/** Writes raw records (sessions from the REST intake, rejected records to the dead-letter topic). */
+@ApplicationScoped
+public class KafkaSender {
+
+    private final KafkaProducer<byte[], byte[]> producer;
+
+    KafkaSender(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 1,
+                ProducerConfig.CLIENT_ID_CONFIG, "progress-service-sender"),
+                new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    public Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record) {
+        return producer.send(record);
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close();
+    }
+}

@@ -1,0 +1,51 @@
+package org.physiorun.progress.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import org.physiorun.progress.messaging.PlanEvents.PlanClosed;
+import org.physiorun.progress.messaging.PlanEvents.PlanCreated;
+import org.physiorun.progress.service.ProgressionService;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Keeps each athlete's active plan and gates from {@code plan-events}; an unreadable event is logged and skipped. */
+@ApplicationScoped
+public class PlanEventsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(PlanEventsConsumer.class);
+
+    private final ProgressionService progression;
+    private final ObjectMapper json;
+
+    PlanEventsConsumer(ProgressionService progression, ObjectMapper json) {
+        this.progression = progression;
+        this.json = json;
+    }
+
+    @Incoming("plan-events")
+    @Blocking
+    public void consume(String value) {
+        try {
+            JsonNode event = json.readTree(value);
+            UUID id = UUID.fromString(event.path("id").asText());
+            String type = event.path("type").asText();
+            if (PlanEvents.CREATED.equals(type)) {
+                progression.planCreated(id, json.treeToValue(event.get("data"), PlanCreated.class), Instant.now());
+            } else if (PlanEvents.CLOSED.equals(type)) {
+                progression.planClosed(id, json.treeToValue(event.get("data"), PlanClosed.class), Instant.now());
+            }
+        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+            LOG.warnf("Skipped an unreadable plan event (%s): %s", e.getMessage(), abbreviate(value));
+        }
+    }
+
+    private static String abbreviate(String value) {
+        return value == null || value.length() <= 200 ? value : value.substring(0, 200) + "...";
+    }
+}

@@ -1,0 +1,37 @@
+package org.physiorun.progress.messaging;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A logged session: the {@code session-events} value and the body of {@code POST /api/sessions}.
+ * {@code eventId} is set by the client and is the idempotency key.
+ */
+public record SessionEvent(
+        @NotNull UUID eventId,
+        @NotBlank @Size(max = 64) String athleteId,
+        @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be an exercise slug")
+        String exercise,
+        @NotNull Instant performedAt,
+        @Min(1) @Max(100) Integer sets,
+        @Min(0) @Max(1000) Integer reps,
+        @Min(0) @Max(3600) Integer holdSeconds,
+        @Min(0) @Max(100_000) Integer distanceMetres,
+        @Min(0) @Max(100) Integer efforts,
+        @Min(0) @Max(100) Integer intensityPercent,
+        @DecimalMin("0") BigDecimal loadKg,
+        @NotNull @Min(0) @Max(10) Integer painDuring,
+        @Min(0) @Max(10) Integer painAfter,
+        Boolean fullRange,
+        Boolean tightness,
+        @Size(max = 2000) String notes) {
+}

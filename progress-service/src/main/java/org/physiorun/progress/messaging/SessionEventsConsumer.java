@@ -1,0 +1,116 @@
+package org.physiorun.progress.messaging;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import org.physiorun.progress.service.ProgressionService;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Reads {@code session-events} in batches (per-athlete order holds: the key is the athlete). Whatever cannot
+ * be counted goes, unchanged, to {@code session-events-dlq} with its reason and origin in headers; the
+ * consumer never stops on a bad record.
+ */
+@ApplicationScoped
+public class SessionEventsConsumer {
+
+    static final String DEAD_LETTER_TOPIC = "session-events-dlq";
+    private static final Logger LOG = Logger.getLogger(SessionEventsConsumer.class);
+
+    private final ProgressionService progression;
+    private final ObjectMapper json;
+    private final Validator validator;
+    private final KafkaSender kafka;
+
+    SessionEventsConsumer(ProgressionService progression, ObjectMapper json, Validator validator, KafkaSender kafka) {
+        this.progression = progression;
+        this.json = json;
+        this.validator = validator;
+        this.kafka = kafka;
+    }
+
+    // A failure here is the database or the broker, not the data: try the batch again (it is idempotent).
+    @Incoming("session-events")
+    @Blocking
+    @Retry(maxRetries = 60, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 10, durationUnit = ChronoUnit.MINUTES)
+    public void consume(ConsumerRecords<byte[], byte[]> records) throws Exception {
+        List<ConsumerRecord<byte[], byte[]>> readable = new ArrayList<>();
+        List<SessionEvent> sessions = new ArrayList<>();
+        List<Future<RecordMetadata>> deadLettered = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            String problem;
+            try {
+                SessionEvent session = json.readValue(record.value(), SessionEvent.class);
+                problem = violations(session);
+                if (problem == null) {
+                    readable.add(record);
+                    sessions.add(session);
+                    continue;
+                }
+            } catch (JsonParseException e) {
+                problem = "not-json: " + e.getOriginalMessage();
+            } catch (JsonMappingException e) {
+                problem = "wrong-type: " + e.getPathReference() + ": " + e.getOriginalMessage();
+            } catch (IOException | IllegalArgumentException e) {
+                problem = "unreadable: " + e.getMessage();
+            }
+            deadLettered.add(deadLetter(record, problem));
+        }
+        for (var rejection : progression.ingest(sessions, Instant.now())) {
+            deadLettered.add(deadLetter(readable.get(rejection.index()), rejection.reason()));
+        }
+        // The batch is acknowledged (offsets committed) only once the dead-letter topic holds the rejects.
+        for (Future<RecordMetadata> ack : deadLettered) {
+            ack.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private String violations(SessionEvent session) {
+        Set<ConstraintViolation<SessionEvent>> violations = validator.validate(session);
+        if (violations.isEmpty()) {
+            return null;
+        }
+        return "invalid: " + violations.stream()
+                .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                .sorted(Comparator.naturalOrder())
+                .collect(Collectors.joining("; "));
+    }
+
+    private Future<RecordMetadata> deadLetter(ConsumerRecord<byte[], byte[]> record, String reason) {
+        LOG.warnf("Session record %s-%d@%d sent to %s: %s", record.topic(), record.partition(), record.offset(),
+                DEAD_LETTER_TOPIC, reason);
+        ProducerRecord<byte[], byte[]> dead = new ProducerRecord<>(DEAD_LETTER_TOPIC, record.key(), record.value());
+        dead.headers()
+                .add("dlq-reason", bytes(reason))
+                .add("dlq-original-topic", bytes(record.topic()))
+                .add("dlq-original-partition", bytes(Integer.toString(record.partition())))
+                .add("dlq-original-offset", bytes(Long.toString(record.offset())));
+        return kafka.send(dead);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

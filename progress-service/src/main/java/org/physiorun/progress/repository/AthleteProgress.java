@@ -1,0 +1,46 @@
+package org.physiorun.progress.repository;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.physiorun.progress.domain.ProgressState;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Where one athlete stands in one plan. Locked for update while a session or the clock moves it. */
+@Entity
+@Table(name = "athlete_progress")
+public class AthleteProgress {
+
+    @Id
+    @Column(name = "plan_id")
+    public UUID planId;
+    @Column(name = "athlete_id")
+    public String athleteId;
+    public int phase;
+    @Column(name = "phase_since")
+    public Instant phaseSince;
+    @Column(name = "sprint_level")
+    public Integer sprintLevel;
+    @Column(name = "sprint_level_since")
+    public Instant sprintLevelSince;
+    public boolean cleared;
+    public int regressions;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public ProgressState state() {
+        return new ProgressState(phase, phaseSince, sprintLevel, sprintLevelSince, cleared);
+    }
+
+    public void moveTo(ProgressState state, Instant now) {
+        phase = state.phase();
+        phaseSince = state.phaseSince();
+        sprintLevel = state.sprintLevel();
+        sprintLevelSince = state.sprintLevelSince();
+        cleared = state.returnToRunCleared();
+        updatedAt = now;
+    }
+}

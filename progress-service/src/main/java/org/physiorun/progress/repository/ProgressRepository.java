@@ -1,0 +1,126 @@
+package org.physiorun.progress.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** The queries of progress-service, batched: one statement serves a whole batch of athletes. */
+@ApplicationScoped
+public class ProgressRepository {
+
+    private final EntityManager em;
+
+    ProgressRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    public List<AthletePlan> activePlans(Collection<String> athleteIds) {
+        return em.createQuery("FROM AthletePlan WHERE active = TRUE AND athleteId IN :ids", AthletePlan.class)
+                .setParameter("ids", athleteIds).getResultList();
+    }
+
+    public Optional<AthletePlan> activePlan(String athleteId) {
+        return activePlans(List.of(athleteId)).stream().findFirst();
+    }
+
+    public Optional<AthletePlan> plan(UUID planId) {
+        return Optional.ofNullable(em.find(AthletePlan.class, planId));
+    }
+
+    /** Locks the athletes' progress rows in a fixed order, so that two writers never deadlock. */
+    public List<AthleteProgress> lockProgress(Collection<UUID> planIds) {
+        if (planIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("FROM AthleteProgress WHERE planId IN :ids ORDER BY planId", AthleteProgress.class)
+                .setParameter("ids", planIds)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
+    public Optional<AthleteProgress> progress(UUID planId) {
+        return Optional.ofNullable(em.find(AthleteProgress.class, planId));
+    }
+
+    /** Plans that time alone might move: active and not yet cleared. */
+    public List<UUID> plansAwaitingProgress() {
+        return em.createQuery("SELECT p.planId FROM AthleteProgress p, AthletePlan a"
+                + " WHERE a.planId = p.planId AND a.active = TRUE AND p.cleared = FALSE", UUID.class).getResultList();
+    }
+
+    public Set<UUID> existingSessions(Collection<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        return em.createQuery("SELECT s.eventId FROM SessionRecord s WHERE s.eventId IN :ids", UUID.class)
+                .setParameter("ids", eventIds).getResultStream().collect(Collectors.toSet());
+    }
+
+    public boolean sessionExists(UUID eventId) {
+        return em.find(SessionRecord.class, eventId) != null;
+    }
+
+    /** The sessions that can still count toward the athletes' next steps: those after their phase began. */
+    public List<SessionRecord> sessionsInCurrentPhase(Collection<UUID> planIds) {
+        if (planIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT s FROM SessionRecord s, AthleteProgress p WHERE p.planId IN :ids"
+                        + " AND s.planId = p.planId AND s.performedAt > p.phaseSince", SessionRecord.class)
+                .setParameter("ids", planIds).getResultList();
+    }
+
+    public List<SessionRecord> sessionsNewestFirst(UUID planId) {
+        return em.createQuery("FROM SessionRecord WHERE planId = :plan ORDER BY performedAt DESC, receivedAt DESC",
+                SessionRecord.class).setParameter("plan", planId).getResultList();
+    }
+
+    public void persist(Object entity) {
+        em.persist(entity);
+    }
+
+    /**
+     * Stores a decision unless the same decision (same key) exists already.
+     *
+     * @return whether it was stored: only then may its event be published
+     */
+    public boolean storeDecision(UUID eventId, String key, UUID planId, String athleteId, String type,
+                                 UUID sessionEventId, Instant decidedAt, String event) {
+        return em.createNativeQuery("""
+                        INSERT INTO progression_decision
+                            (event_id, decision_key, plan_id, athlete_id, type, session_event_id, decided_at, event)
+                        VALUES (:id, :key, :plan, :athlete, :type, :session, :at, CAST(:event AS jsonb))
+                        ON CONFLICT (decision_key) DO NOTHING""")
+                .setParameter("id", eventId).setParameter("key", key).setParameter("plan", planId)
+                .setParameter("athlete", athleteId).setParameter("type", type)
+                .setParameter("session", sessionEventId).setParameter("at", decidedAt)
+                .setParameter("event", event)
+                .executeUpdate() == 1;
+    }
+
+    /** The CloudEvents emitted for the athlete, oldest first, exactly as published. */
+    @SuppressWarnings("unchecked")
+    public List<String> eventsOldestFirst(String athleteId) {
+        return em.createNativeQuery("SELECT CAST(event AS text) FROM progression_decision WHERE athlete_id = :a ORDER BY seq")
+                .setParameter("a", athleteId).getResultList();
+    }
+
+    /** Records a plan event as handled; false when it was handled before (a redelivery). */
+    public boolean firstDelivery(UUID planEventId, Instant now) {
+        return em.createNativeQuery("INSERT INTO processed_plan_event (event_id, processed_at) VALUES (:id, :at)"
+                        + " ON CONFLICT DO NOTHING")
+                .setParameter("id", planEventId).setParameter("at", now).executeUpdate() == 1;
+    }
+
+    public void flush() {
+        em.flush();
+    }
+}

@@ -1,0 +1,37 @@
+package org.physiorun.progress.service;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.physiorun.progress.repository.ProgressRepository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Re-evaluates every athlete on a schedule: a gate can open with no new session, when its day arrives. */
+@ApplicationScoped
+public class ProgressClock {
+
+    private static final int CHUNK = 200;
+
+    private final ProgressRepository repository;
+    private final ProgressionService progression;
+
+    ProgressClock(ProgressRepository repository, ProgressionService progression) {
+        this.repository = repository;
+        this.progression = progression;
+    }
+
+    @Scheduled(every = "${physiorun.progress.reevaluate-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        reevaluateAll(Instant.now());
+    }
+
+    /** One transaction per chunk of athletes, so that the clock never holds many rows for long. */
+    public void reevaluateAll(Instant now) {
+        List<UUID> plans = repository.plansAwaitingProgress();
+        for (int from = 0; from < plans.size(); from += CHUNK) {
+            progression.reevaluate(plans.subList(from, Math.min(plans.size(), from + CHUNK)), now);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.physiorun.progress.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.physiorun.progress.api.CapacityCheckView;
+import org.physiorun.progress.api.SessionView;
+import org.physiorun.progress.domain.CapacityCheck;
+import org.physiorun.progress.domain.ProgressionRules;
+import org.physiorun.progress.repository.AthletePlan;
+import org.physiorun.progress.repository.ProgressRepository;
+import org.physiorun.progress.repository.SessionRecord;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** What runners and physiotherapists read: the capacity check, the sessions counted, the events emitted. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ProgressQueries {
+
+    private final ProgressRepository repository;
+    private final GatePlans gatePlans;
+    private final ObjectMapper json;
+
+    ProgressQueries(ProgressRepository repository, GatePlans gatePlans, ObjectMapper json) {
+        this.repository = repository;
+        this.gatePlans = gatePlans;
+        this.json = json;
+    }
+
+    public Optional<CapacityCheckView> capacityCheck(String athleteId, Instant now) {
+        return repository.activePlan(athleteId).flatMap(plan -> repository.progress(plan.planId).map(progress -> {
+            List<SessionRecord> sessions = repository.sessionsInCurrentPhase(List.of(plan.planId));
+            CapacityCheck check = new ProgressionRules(gatePlans.of(plan))
+                    .check(progress.state(), sessions.stream().map(SessionRecord::toLog).toList(), now);
+            return new CapacityCheckView(athleteId, plan.planId, check.phase(), check.day(), check.sprintLevel(),
+                    check.returnToRunCleared(), check.nextGate());
+        }));
+    }
+
+    /** The sessions of the athlete's active plan, newest first; empty when the athlete has no active plan. */
+    public Optional<List<SessionView>> sessions(String athleteId) {
+        return repository.activePlan(athleteId).map(plan -> repository.sessionsNewestFirst(plan.planId).stream()
+                .map(ProgressQueries::view).toList());
+    }
+
+    public Optional<List<JsonNode>> events(String athleteId) {
+        Optional<AthletePlan> known = repository.activePlan(athleteId);
+        List<String> events = repository.eventsOldestFirst(athleteId);
+        if (known.isEmpty() && events.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(events.stream().map(this::read).toList());
+    }
+
+    private JsonNode read(String event) {
+        try {
+            return json.readTree(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored event cannot be read", e);
+        }
+    }
+
+    private static SessionView view(SessionRecord s) {
+        return new SessionView(s.eventId, s.planId, s.exercise, s.performedAt, s.sets, s.reps, s.holdSeconds,
+                s.distanceMetres, s.efforts, s.intensityPercent, s.loadKg, s.painDuring, s.painAfter, s.fullRange,
+                s.tightness, s.notes, s.phaseAtLogging, s.outOfPhase, s.atDose, s.painFree);
+    }
+}

@@ -1,0 +1,10 @@
+package org.physiorun.progress.service;
+
+import org.physiorun.outbox.CloudEvent;
+import org.physiorun.progress.messaging.ProgressionEventData;
+
+/** Tells physiotherapists and clinic systems about a decision. Called in the decision's transaction. */
+public interface ProgressionAnnouncer {
+
+    void announce(CloudEvent<ProgressionEventData> event);
+}

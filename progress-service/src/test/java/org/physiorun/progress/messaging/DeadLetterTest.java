@@ -1,0 +1,76 @@
+package org.physiorun.progress.messaging;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.physiorun.infra.testing.RealServers;
+import org.physiorun.progress.support.AthleteJourney;
+import org.physiorun.progress.support.KafkaTestClient;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.when;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Poison records go to session-events-dlq unchanged, with their reason and origin; the consumer keeps going. */
+@QuarkusTest
+@WithTestResource(RealServers.class)
+class DeadLetterTest {
+
+    @Test
+    void everyKindOfBadRecordIsDeadLetteredAndTheGoodOneAfterThemIsCounted() {
+        AthleteJourney athlete = new AthleteJourney(10).withPlan();
+        String stranger = "nobody-" + UUID.randomUUID();
+        String notJson = "this is not JSON {";
+        String wrongType = athlete.at("extender", 2).json().replace("\"sets\": 4", "\"sets\": \"four\"");
+        String unknownExercise = athlete.at("extender", 2).json().replace("\"extender\"", "\"moonwalk\"");
+        String painEleven = athlete.at("extender", 2).pain(11, 0).json();
+        String noPlan = athlete.at("extender", 2).json().replace(athlete.athleteId, stranger);
+        String beforeInjury = athlete.at("extender", 0).json();
+
+        for (String bad : List.of(notJson, wrongType, unknownExercise, painEleven, beforeInjury)) {
+            athlete.kafka.send("session-events", athlete.athleteId, bad);
+        }
+        athlete.kafka.send("session-events", stranger, noPlan);
+        var good = athlete.at("extender", 3);
+        athlete.log(good);
+
+        List<ConsumerRecord<byte[], byte[]>> dead = athlete.kafka.await("session-events-dlq",
+                r -> r.key() != null && List.of(athlete.athleteId, stranger)
+                        .contains(new String(r.key(), StandardCharsets.UTF_8)), 6, Duration.ofSeconds(30));
+        assertEquals(6, dead.size());
+        Map<String, String> reasonByValue = dead.stream().collect(Collectors.toMap(
+                r -> new String(r.value(), StandardCharsets.UTF_8), r -> KafkaTestClient.header(r, "dlq-reason")));
+        assertTrue(reasonByValue.get(notJson).startsWith("not-json"), reasonByValue.get(notJson));
+        assertTrue(reasonByValue.get(wrongType).startsWith("wrong-type"), reasonByValue.get(wrongType));
+        assertTrue(reasonByValue.get(wrongType).contains("sets"), reasonByValue.get(wrongType));
+        assertTrue(reasonByValue.get(unknownExercise).contains("moonwalk"), reasonByValue.get(unknownExercise));
+        assertTrue(reasonByValue.get(painEleven).contains("painDuring"), reasonByValue.get(painEleven));
+        assertTrue(reasonByValue.get(noPlan).startsWith("no-active-plan"), reasonByValue.get(noPlan));
+        assertTrue(reasonByValue.get(beforeInjury).contains("before the injury date"), reasonByValue.get(beforeInjury));
+
+        ConsumerRecord<byte[], byte[]> first = dead.stream()
+                .filter(r -> new String(r.value(), StandardCharsets.UTF_8).equals(notJson)).findFirst().orElseThrow();
+        assertArrayEquals(notJson.getBytes(StandardCharsets.UTF_8), first.value(), "the record goes on unchanged");
+        assertEquals("session-events", KafkaTestClient.header(first, "dlq-original-topic"));
+        assertNotNull(KafkaTestClient.header(first, "dlq-original-partition"));
+        assertNotNull(KafkaTestClient.header(first, "dlq-original-offset"));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                when().get("/api/progress/" + athlete.athleteId + "/sessions").then().statusCode(200)
+                        .body("$", hasSize(1))
+                        .body("[0].eventId", equalTo(good.eventId().toString())));
+    }
+}

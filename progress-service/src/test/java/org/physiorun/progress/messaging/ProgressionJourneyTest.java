@@ -1,0 +1,142 @@
+package org.physiorun.progress.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.physiorun.infra.testing.RealServers;
+import org.physiorun.progress.support.AthleteJourney;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.when;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Whole journeys through the real topics: plan-created and sessions in, progression CloudEvents out. */
+@QuarkusTest
+@WithTestResource(RealServers.class)
+class ProgressionJourneyTest {
+
+    @Test
+    void fromPlanCreatedToReturnToRunClearedWithExactlyTheExpectedEvents() {
+        AthleteJourney athlete = new AthleteJourney(45).withPlan();
+        athlete.reachPhaseFour();
+        athlete.log(athlete.at("a-skips", 30));
+        athlete.log(athlete.at("sprint-build-ups", 30).intensity(60));
+        athlete.log(athlete.at("sprint-build-ups", 31).intensity(60));
+        athlete.log(athlete.at("a-skips", 32));
+        athlete.log(athlete.at("sprint-build-ups", 32).intensity(80));
+        athlete.log(athlete.at("sprint-build-ups", 33).intensity(80));
+        athlete.log(athlete.at("sprint-build-ups", 34).intensity(90));
+        athlete.log(athlete.at("sprint-build-ups", 35).intensity(90));
+
+        List<JsonNode> events = athlete.events(7);
+        assertEquals(List.of("phase-advanced", "phase-advanced", "phase-advanced", "sprint-level-advanced",
+                "sprint-level-advanced", "sprint-level-advanced", "return-to-run-cleared"), AthleteJourney.types(events));
+        assertEquals(List.of(1, 2, 3), events.subList(0, 3).stream().map(e -> e.at("/data/fromPhase").asInt()).toList());
+        assertEquals(List.of(2, 3, 4), events.subList(0, 3).stream().map(e -> e.at("/data/toPhase").asInt()).toList());
+        assertEquals(List.of(60, 80, 90), events.subList(3, 6).stream().map(e -> e.at("/data/fromLevel").asInt()).toList());
+        assertEquals(List.of(80, 90, 100), events.subList(3, 6).stream().map(e -> e.at("/data/toLevel").asInt()).toList());
+
+        JsonNode first = events.get(0);
+        assertEquals("1.0", first.get("specversion").asText());
+        assertEquals("/progress-service", first.get("source").asText());
+        assertEquals(athlete.athleteId, first.get("subject").asText());
+        assertEquals("application/json", first.get("datacontenttype").asText());
+        assertEquals(athlete.athleteId, first.at("/data/athleteId").asText());
+        assertEquals(athlete.planId.toString(), first.at("/data/planId").asText());
+        assertTrue(first.at("/data/criteria").toString().contains("streak:extender"), first.toString());
+        assertFalse(first.at("/data/sessionEventId").isMissingNode());
+        assertFalse(first.at("/data/decidedAt").isMissingNode());
+        Set<String> ids = events.stream().map(e -> e.get("id").asText()).collect(Collectors.toSet());
+        assertEquals(7, ids.size(), "one id per decision");
+
+        when().get("/api/progress/" + athlete.athleteId).then().statusCode(200)
+                .body("phase", equalTo(4))
+                .body("sprintLevel", equalTo(100))
+                .body("returnToRunCleared", equalTo(true))
+                .body("nextGate", nullValue());
+        when().get("/api/progress/" + athlete.athleteId + "/events").then().statusCode(200)
+                .body("id", equalTo(events.stream().map(e -> e.get("id").asText()).toList()));
+        // nothing more was decided than those seven
+        assertEquals(7, athlete.kafka.progressionEvents(athlete.athleteId, 8, Duration.ofSeconds(2)).size());
+    }
+
+    @Test
+    void tightnessInASkipsSendsTheAthleteBackToPhaseThreeAndTheGateIsReEarnedFromNewSessions() {
+        AthleteJourney athlete = new AthleteJourney(45).withPlan();
+        athlete.reachPhaseFour();
+        athlete.log(athlete.at("sprint-build-ups", 30).intensity(60));
+        athlete.log(athlete.at("sprint-build-ups", 31).intensity(60));
+        athlete.log(athlete.at("a-skips", 32).tight());
+
+        List<JsonNode> events = athlete.events(5);
+        assertEquals(List.of("phase-advanced", "phase-advanced", "phase-advanced", "sprint-level-advanced",
+                "phase-regressed"), AthleteJourney.types(events));
+        JsonNode regressed = events.get(4);
+        assertEquals(4, regressed.at("/data/fromPhase").asInt());
+        assertEquals(3, regressed.at("/data/toPhase").asInt());
+        assertTrue(regressed.at("/data/reason").asText().contains("tightness"), regressed.toString());
+        when().get("/api/progress/" + athlete.athleteId).then().body("phase", equalTo(3)).body("nextGate.toPhase", equalTo(4));
+
+        // Only sessions after the setback count: the gate re-opens with the third new round, not before.
+        for (int day : new int[]{33, 34, 35}) {
+            athlete.log("diver", day);
+            athlete.log("nordic-full", day);
+        }
+        athlete.log("walkouts", 33, 34);
+        var thirdWalkouts = athlete.at("walkouts", 35);
+        athlete.log(thirdWalkouts);
+        List<JsonNode> after = athlete.events(6);
+        assertEquals("phase-advanced", AthleteJourney.types(after).get(5));
+        assertEquals(3, after.get(5).at("/data/fromPhase").asInt());
+        assertEquals(thirdWalkouts.eventId().toString(), after.get(5).at("/data/sessionEventId").asText());
+        assertTrue(after.stream().map(e -> e.get("id").asText()).distinct().count() == 6, "a new decision, a new id");
+        // the ladder starts again at 60%
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> when().get("/api/progress/" + athlete.athleteId)
+                .then().body("phase", equalTo(4)).body("sprintLevel", equalTo(60)));
+    }
+
+    @Test
+    void sprintPainInPhaseFourIsARegressionAndAnythingAboveThreeIsAnAlert() {
+        AthleteJourney athlete = new AthleteJourney(45).withPlan();
+        athlete.log(athlete.at("isometric-heel-press", 2).pain(3, 3)); // at the ceiling: no alert
+        athlete.log(athlete.at("extender", 2).pain(0, 4));             // above it
+        athlete.reachPhaseFour();
+        athlete.log(athlete.at("sprint-build-ups", 30).intensity(60).pain(1, 0));
+
+        List<JsonNode> events = athlete.events(5);
+        assertEquals(List.of("pain-ceiling-exceeded", "phase-advanced", "phase-advanced", "phase-advanced",
+                "phase-regressed"), AthleteJourney.types(events));
+        assertEquals(4, events.get(0).at("/data/pain").asInt());
+        assertEquals("extender", events.get(0).at("/data/exercise").asText());
+        assertTrue(events.get(4).at("/data/reason").asText().contains("pain"), events.get(4).toString());
+    }
+
+    @Test
+    void aDuplicateSessionIsCountedOnce() {
+        AthleteJourney athlete = new AthleteJourney(10).withPlan();
+        var session = athlete.at("extender", 3);
+        athlete.log(session);
+        athlete.log(session);
+        athlete.log(athlete.at("glider", 3)); // out of phase in phase 1
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                when().get("/api/progress/" + athlete.athleteId + "/sessions").then().statusCode(200)
+                        .body("$", hasSize(2))
+                        .body("[0].exercise", equalTo("glider"))
+                        .body("[0].outOfPhase", equalTo(true))
+                        .body("[1].exercise", equalTo("extender"))
+                        .body("[1].outOfPhase", equalTo(false))
+                        .body("[1].atDose", equalTo(true))
+                        .body("[1].painFree", equalTo(true)));
+    }
+}
