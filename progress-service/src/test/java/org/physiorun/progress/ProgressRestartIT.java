@@ -1,0 +1,113 @@
+package org.physiorun.progress;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.physiorun.infra.ServiceProcess;
+import org.physiorun.infra.testing.RealServers;
+import org.physiorun.progress.support.AthleteJourney;
+import org.physiorun.progress.support.Journeys;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.when;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The packaged service crashes (SIGKILL) in the middle of a journey, sessions keep arriving and some are
+ * redelivered; after a restart nothing is lost and no decision is made twice: one id per decision.
+ */
+class ProgressRestartIT {
+
+    private final List<ServiceProcess> started = new ArrayList<>();
+
+    private ServiceProcess start(int port) throws Exception {
+        ServiceProcess service = ServiceProcess.start("progress-service", Path.of("target/quarkus-app/quarkus-run.jar"),
+                port, Map.of(
+                        "QUARKUS_DATASOURCE_JDBC_URL", RealServers.postgres().jdbcUrl(RealServers.DATABASE),
+                        "KAFKA_BOOTSTRAP_SERVERS", RealServers.kafkaBootstrapServers(),
+                        "PHYSIORUN_PROGRESS_REEVALUATE_EVERY", "off",
+                        // the killed instance leaves the consumer group after this long, instead of 45 s
+                        "MP_MESSAGING_INCOMING_SESSION_EVENTS_SESSION_TIMEOUT_MS", "10000",
+                        "MP_MESSAGING_INCOMING_PLAN_EVENTS_SESSION_TIMEOUT_MS", "10000"),
+                List.of("-Xmx256m"), Path.of("target/restart-it.log"));
+        started.add(service);
+        service.awaitReady(Duration.ofSeconds(60));
+        return service;
+    }
+
+    @AfterEach
+    void stopAll() throws InterruptedException {
+        for (ServiceProcess service : started) {
+            service.stop();
+        }
+    }
+
+    @Test
+    void aCrashInTheMiddleOfAJourneyLosesNothingAndDecidesNothingTwice() throws Exception {
+        int port = ServiceProcess.freePort();
+        ServiceProcess first = start(port);
+        RestAssured.port = port;
+        AthleteJourney athlete = new AthleteJourney(45).withPlan();
+
+        List<Journeys.Session> phaseOneAndTwo = new ArrayList<>();
+        for (String exercise : List.of("isometric-heel-press", "extender")) {
+            phaseOneAndTwo.add(athlete.at(exercise, 5));
+            phaseOneAndTwo.add(athlete.at(exercise, 6));
+        }
+        phaseOneAndTwo.add(athlete.at("isometric-heel-press", 7));
+        for (int day : new int[]{9, 11, 13}) {
+            for (String exercise : List.of("glider", "single-leg-rdl", "nordic-assisted")) {
+                phaseOneAndTwo.add(athlete.at(exercise, day));
+            }
+        }
+        phaseOneAndTwo.add(athlete.at("easy-run", 14));
+        phaseOneAndTwo.add(athlete.at("glider", 15));
+        phaseOneAndTwo.forEach(athlete::log);
+        assertEquals(2, distinct(athlete.events(2)).size());
+
+        // More work arrives, and the service is killed while it counts it.
+        for (int day : new int[]{25, 27}) {
+            athlete.log("diver", day);
+            athlete.log("nordic-full", day);
+            athlete.log("walkouts", day);
+        }
+        first.kill();
+
+        // While it is down: the rest of the journey, and a producer redelivering the first half.
+        athlete.log("diver", 29);
+        athlete.log("nordic-full", 29);
+        athlete.log("walkouts", 29);
+        phaseOneAndTwo.forEach(athlete::log);
+        athlete.log(athlete.at("a-skips", 30));
+        athlete.log(athlete.at("sprint-build-ups", 30).intensity(60));
+        athlete.log(athlete.at("sprint-build-ups", 31).intensity(60));
+
+        start(port);
+        Map<String, JsonNode> decisions = distinct(athlete.kafka.progressionEvents(athlete.athleteId, 4, Duration.ofSeconds(60)));
+        assertEquals(List.of("phase-advanced", "phase-advanced", "phase-advanced", "sprint-level-advanced"),
+                AthleteJourney.types(List.copyOf(decisions.values())));
+        // Whatever was re-sent, the topic holds exactly these four decisions, and the service agrees.
+        assertEquals(4, distinct(athlete.kafka.progressionEvents(athlete.athleteId, 100, Duration.ofSeconds(3))).size());
+        when().get("/api/progress/" + athlete.athleteId + "/events").then().statusCode(200)
+                .body("id", equalTo(List.copyOf(decisions.keySet())));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                when().get("/api/progress/" + athlete.athleteId + "/sessions").then()
+                        .body("size()", equalTo(phaseOneAndTwo.size() + 9 + 3)));
+    }
+
+    /** Events by CloudEvent id, first delivery first: what a deduplicating subscriber keeps. */
+    private static Map<String, JsonNode> distinct(List<JsonNode> events) {
+        Map<String, JsonNode> byId = new LinkedHashMap<>();
+        events.forEach(e -> byId.putIfAbsent(e.get("id").asText(), e));
+        return byId;
+    }
+}
