@@ -106,6 +106,32 @@ public class ProgressRepository {
                 .executeUpdate() == 1;
     }
 
+    /** Athletes with an active plan and their progress, most recently active first. */
+    public List<Object[]> activeAthletes() {
+        return em.createQuery("SELECT a, p, (SELECT MAX(s.performedAt) FROM SessionRecord s WHERE s.planId = a.planId)"
+                + " FROM AthletePlan a, AthleteProgress p WHERE a.active = TRUE AND p.planId = a.planId"
+                + " ORDER BY p.updatedAt DESC", Object[].class).getResultList();
+    }
+
+    /** The alerts (pain above the ceiling, regressions) of the given plans, newest first. */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> alerts(Collection<UUID> planIds, int perPlan) {
+        if (planIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createNativeQuery("""
+                        SELECT plan_id, type, decided_at, CAST(event AS text) FROM (
+                            SELECT d.*, row_number() OVER (PARTITION BY plan_id ORDER BY seq DESC) AS n
+                            FROM progression_decision d
+                            WHERE plan_id IN (:plans) AND type IN (:types)) recent
+                        WHERE n <= :perPlan ORDER BY seq DESC""")
+                .setParameter("plans", planIds)
+                .setParameter("types", List.of("physiorun.progression.pain-ceiling-exceeded",
+                        "physiorun.progression.phase-regressed"))
+                .setParameter("perPlan", perPlan)
+                .getResultList();
+    }
+
     /** The CloudEvents emitted for the athlete, oldest first, exactly as published. */
     @SuppressWarnings("unchecked")
     public List<String> eventsOldestFirst(String athleteId) {

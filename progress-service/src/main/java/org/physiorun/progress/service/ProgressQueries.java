@@ -5,16 +5,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.physiorun.progress.api.AthleteSummary;
 import org.physiorun.progress.api.CapacityCheckView;
 import org.physiorun.progress.api.SessionView;
 import org.physiorun.progress.domain.CapacityCheck;
 import org.physiorun.progress.domain.ProgressionRules;
 import org.physiorun.progress.repository.AthletePlan;
+import org.physiorun.progress.repository.AthleteProgress;
 import org.physiorun.progress.repository.ProgressRepository;
 import org.physiorun.progress.repository.SessionRecord;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.Optional;
 
 /** What runners and physiotherapists read: the capacity check, the sessions counted, the events emitted. */
@@ -40,6 +46,33 @@ public class ProgressQueries {
             return new CapacityCheckView(athleteId, plan.planId, check.phase(), check.day(), check.sprintLevel(),
                     check.returnToRunCleared(), check.nextGate());
         }));
+    }
+
+    /** Every athlete with an active plan, with their latest alerts (a physiotherapist's overview). */
+    public List<AthleteSummary> athletes() {
+        List<Object[]> rows = repository.activeAthletes();
+        Map<UUID, List<AthleteSummary.Alert>> alerts = new HashMap<>();
+        for (Object[] alert : repository.alerts(rows.stream().map(r -> ((AthletePlan) r[0]).planId).toList(), 5)) {
+            alerts.computeIfAbsent((UUID) alert[0], id -> new ArrayList<>()).add(new AthleteSummary.Alert(
+                    (String) alert[1], toInstant(alert[2]), summary(read((String) alert[3]))));
+        }
+        return rows.stream().map(row -> {
+            AthletePlan plan = (AthletePlan) row[0];
+            AthleteProgress progress = (AthleteProgress) row[1];
+            return new AthleteSummary(plan.athleteId, plan.planId, progress.phase, progress.sprintLevel,
+                    progress.cleared, (Instant) row[2], alerts.getOrDefault(plan.planId, List.of()));
+        }).toList();
+    }
+
+    private static String summary(JsonNode event) {
+        JsonNode data = event.path("data");
+        return data.has("pain")
+                ? "Pain " + data.path("pain").asInt() + "/10 in " + data.path("exercise").asText()
+                : "Back to phase " + data.path("toPhase").asInt() + ": " + data.path("reason").asText();
+    }
+
+    private static Instant toInstant(Object value) {
+        return value instanceof java.time.OffsetDateTime odt ? odt.toInstant() : (Instant) value;
     }
 
     /** The sessions of the athlete's active plan, newest first; empty when the athlete has no active plan. */

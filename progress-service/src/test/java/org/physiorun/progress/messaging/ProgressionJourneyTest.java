@@ -120,6 +120,15 @@ class ProgressionJourneyTest {
         assertEquals(4, events.get(0).at("/data/pain").asInt());
         assertEquals("extender", events.get(0).at("/data/exercise").asText());
         assertTrue(events.get(4).at("/data/reason").asText().contains("pain"), events.get(4).toString());
+
+        // the physiotherapist's overview shows both alerts, the newest first
+        String entry = "find { it.athleteId == '" + athlete.athleteId + "' }";
+        when().get("/api/progress").then().statusCode(200)
+                .body(entry + ".phase", equalTo(3))
+                .body(entry + ".alerts.type", equalTo(List.of("physiorun.progression.phase-regressed",
+                        "physiorun.progression.pain-ceiling-exceeded")))
+                .body(entry + ".alerts[1].summary", equalTo("Pain 4/10 in extender"))
+                .body(entry + ".lastSessionAt", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test

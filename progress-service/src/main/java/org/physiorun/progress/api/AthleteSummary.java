@@ -1,0 +1,14 @@
+package org.physiorun.progress.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** One line of a physiotherapist's list: where the athlete stands, when they last logged, and their alerts. */
+public record AthleteSummary(String athleteId, UUID planId, int phase, Integer sprintLevel, boolean returnToRunCleared,
+                             Instant lastSessionAt, List<Alert> alerts) {
+
+    /** A pain-ceiling or regression event, newest first. */
+    public record Alert(String type, Instant decidedAt, String summary) {
+    }
+}
