@@ -1,0 +1,68 @@
+package org.physiorun.infra.testing;
+
+import org.physiorun.infra.Postgres;
+import org.physiorun.infra.ServiceProcess;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The three packaged services running as child processes on the real servers, on free ports: what the
+ * end-to-end and browser tests drive. Run from a module directory beside the services' modules.
+ */
+public final class Stack implements AutoCloseable {
+
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private final Map<String, String> urls = new HashMap<>();
+
+    private Stack() {
+    }
+
+    public static Stack start(Path logDir) throws Exception {
+        Stack stack = new Stack();
+        try {
+            Postgres postgres = RealServers.postgres();
+            String kafka = RealServers.kafkaBootstrapServers();
+            ServiceProcess catalog = stack.run("catalog-service", "catalog", Map.of(), postgres, kafka, logDir);
+            stack.run("plan-service", "plan", Map.of("QUARKUS_REST_CLIENT_CATALOG_URL", catalog.baseUrl()),
+                    postgres, kafka, logDir);
+            // Tests replay journeys from the past; the wall-clock re-evaluation would judge them as of today.
+            stack.run("progress-service", "progress", Map.of("PHYSIORUN_PROGRESS_REEVALUATE_EVERY", "off"),
+                    postgres, kafka, logDir);
+            return stack;
+        } catch (Exception e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private ServiceProcess run(String name, String database, Map<String, String> extra, Postgres postgres,
+                               String kafka, Path logDir) throws Exception {
+        postgres.ensureDatabase(database);
+        Map<String, String> env = new HashMap<>(extra);
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+        ServiceProcess service = ServiceProcess.start(name, Path.of("..", name, "target/quarkus-app/quarkus-run.jar"),
+                ServiceProcess.freePort(), env, List.of("-Xmx256m"), logDir.resolve(name + ".log"));
+        services.add(service);
+        service.awaitReady(Duration.ofSeconds(90));
+        urls.put(name, service.baseUrl());
+        return service;
+    }
+
+    /** The base URL of {@code catalog-service}, {@code plan-service} or {@code progress-service}. */
+    public String url(String service) {
+        return urls.get(service);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).stop();
+        }
+    }
+}

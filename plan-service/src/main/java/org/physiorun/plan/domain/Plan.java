@@ -1,0 +1,78 @@
+package org.physiorun.plan.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/** One athlete's programme for one injury, built from one protocol version and a copy of the catalogue. */
+@Entity
+public class Plan {
+
+    @Id
+    public UUID id;
+    @Column(name = "athlete_id")
+    public String athleteId;
+    /** Day 1 of the programme. */
+    @Column(name = "injury_date")
+    public LocalDate injuryDate;
+    /** The athlete's zone: it decides which calendar day it is for them. */
+    @Column(name = "time_zone")
+    public String timeZone;
+    @Enumerated(EnumType.STRING)
+    public Side side;
+    public int grade;
+    @Enumerated(EnumType.STRING)
+    public Mechanism mechanism;
+    @Column(name = "protocol_id")
+    public String protocolId;
+    @Column(name = "protocol_version")
+    public int protocolVersion;
+    @Enumerated(EnumType.STRING)
+    public PlanStatus status;
+    /** Moved by the progress service's decisions, read from progression-events. */
+    @Column(name = "current_phase")
+    public int currentPhase;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "closed_at")
+    public Instant closedAt;
+    @Column(name = "closed_reason")
+    public String closedReason;
+    /** The catalogue's exercises as they were when the plan was made, in the protocol's order. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Prescription> prescriptions;
+    @Version
+    public int version;
+
+    public void close(Instant at, String reason) {
+        status = PlanStatus.CLOSED;
+        closedAt = at;
+        closedReason = reason;
+    }
+
+    /** The calendar date of programme day {@code day}; the injury date is day 1. */
+    public LocalDate dateOfDay(int day) {
+        return injuryDate.plusDays(day - 1L);
+    }
+
+    /** The programme day of {@code date}: 1 on the injury date, 0 or less before it. */
+    public int dayOf(LocalDate date) {
+        return Math.toIntExact(ChronoUnit.DAYS.between(injuryDate, date) + 1);
+    }
+
+    public Prescription prescription(String slug) {
+        return prescriptions.stream().filter(p -> p.slug().equals(slug)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Plan " + id + " holds no prescription for " + slug));
+    }
+}

@@ -1,0 +1,107 @@
+package org.physiorun.plan.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import org.physiorun.plan.domain.Plan;
+import org.physiorun.plan.domain.ProtocolDefinition;
+import org.physiorun.plan.repository.PlanRepository;
+import org.physiorun.plan.repository.ProcessedEvents;
+import org.physiorun.plan.repository.ProtocolRepository;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Follows progress-service's decisions: a phase advanced or regressed moves the plan's current phase, which
+ * decides what the schedule shows. Each CloudEvent id is applied at most once, so a redelivery changes
+ * nothing. A record that cannot be applied (unreadable, an unknown plan, a phase the protocol lacks) is
+ * logged and acknowledged: one bad record must not stop the topic for everyone behind it.
+ */
+@ApplicationScoped
+public class ProgressionListener {
+
+    private static final Logger LOG = Logger.getLogger(ProgressionListener.class);
+    private static final Set<String> PHASE_CHANGES = Set.of(
+            "physiorun.progression.phase-advanced", "physiorun.progression.phase-regressed");
+    /** The width of processed_event.event_id. */
+    private static final int MAX_ID_LENGTH = 255;
+
+    private final ObjectMapper json;
+    private final PlanRepository plans;
+    private final ProtocolRepository protocols;
+    private final ProcessedEvents processed;
+
+    ProgressionListener(ObjectMapper json, PlanRepository plans, ProtocolRepository protocols,
+                        ProcessedEvents processed) {
+        this.json = json;
+        this.plans = plans;
+        this.protocols = protocols;
+        this.processed = processed;
+    }
+
+    @Incoming("progression-events")
+    @Blocking
+    @Transactional
+    public void on(String value) {
+        Optional<PhaseChange> change = read(value);
+        if (change.isEmpty() || !processed.firstTime(change.get().eventId())) {
+            return;
+        }
+        PhaseChange c = change.get();
+        Optional<Plan> found = plans.findByIdOptional(c.planId());
+        if (found.isEmpty()) {
+            LOG.warnf("Skipped progression event %s: no plan has id %s", c.eventId(), c.planId());
+            return;
+        }
+        Plan plan = found.get();
+        ProtocolDefinition protocol = protocols.version(plan.protocolId, plan.protocolVersion).orElseThrow().definition;
+        if (!protocol.hasPhase(c.toPhase())) {
+            LOG.warnf("Skipped progression event %s: plan %s has no phase %d", c.eventId(), plan.id, c.toPhase());
+            return;
+        }
+        LOG.infof("Plan %s moves from phase %d to %d (%s)", plan.id, plan.currentPhase, c.toPhase(), c.type());
+        plan.currentPhase = c.toPhase();
+    }
+
+    /** The phase change the record asks for; empty for other event types and for records that make no sense. */
+    private Optional<PhaseChange> read(String value) {
+        if (value == null) {
+            LOG.warn("Skipped an empty progression record");
+            return Optional.empty();
+        }
+        try {
+            JsonNode event = json.readTree(value);
+            String type = event.path("type").asText();
+            if (!PHASE_CHANGES.contains(type)) {
+                return Optional.empty();
+            }
+            String id = event.path("id").asText();
+            JsonNode data = event.path("data");
+            if (id.isBlank() || id.length() > MAX_ID_LENGTH || !data.path("planId").isTextual()
+                    || !data.path("toPhase").canConvertToInt()) {
+                LOG.warnf("Skipped a %s event without id, data.planId or data.toPhase: %s", type, excerpt(value));
+                return Optional.empty();
+            }
+            return Optional.of(new PhaseChange(id, type, UUID.fromString(data.path("planId").asText()),
+                    data.path("toPhase").asInt()));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            LOG.warnf("Skipped an unreadable progression record (%s): %s", e.getMessage(), excerpt(value));
+            return Optional.empty();
+        }
+    }
+
+    /** Enough of a bad record to find it, without flooding the log with a large one. */
+    private static String excerpt(String value) {
+        return value.length() <= 500 ? value : value.substring(0, 500) + "...";
+    }
+
+    private record PhaseChange(String eventId, String type, UUID planId, int toPhase) {
+    }
+}

@@ -1,0 +1,95 @@
+package org.physiorun.plan.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.physiorun.plan.api.PlanDto;
+import org.physiorun.plan.api.PlanIntake;
+import org.physiorun.plan.api.ScheduleDto;
+import org.physiorun.plan.service.PlanService;
+import org.physiorun.plan.service.ScheduleService;
+import org.physiorun.support.problem.ProblemException;
+
+import java.time.Instant;
+import java.util.List;
+
+@Path("/api/plans")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Plans", description = "Triage, and each athlete's phased programme with its schedule")
+public class PlanResource {
+
+    private final PlanService plans;
+    private final ScheduleService schedules;
+
+    PlanResource(PlanService plans, ScheduleService schedules) {
+        this.plans = plans;
+        this.schedules = schedules;
+    }
+
+    @POST
+    @Operation(summary = "Intake: triage the injury and make the plan",
+            description = "201 with the plan; 422 (problem type /problems/referral-required) listing every triage"
+                    + " rule that refused; 503 when the exercise catalogue cannot be reached. Nothing is stored"
+                    + " unless the answer is 201. A new plan closes the athlete's previous one.")
+    public Response create(@Valid @NotNull(message = "a request body is required") PlanIntake intake,
+                           @Context UriInfo uri) {
+        PlanDto plan = plans.open(intake);
+        return Response.created(uri.getAbsolutePathBuilder().path(plan.planId().toString()).build())
+                .entity(plan).build();
+    }
+
+    @GET
+    @Operation(summary = "An athlete's plans, newest first")
+    public List<PlanDto> list(@QueryParam("athleteId") @NotBlank(message = "is required") String athleteId) {
+        return plans.forAthlete(athleteId);
+    }
+
+    @GET
+    @Path("/{planId}")
+    @Operation(summary = "One plan with its phases, dates and prescriptions")
+    public PlanDto get(@PathParam("planId") String planId) {
+        return plans.find(planId).orElseThrow(() -> notFound(planId));
+    }
+
+    @GET
+    @Path("/{planId}/schedule")
+    @Operation(summary = "The sessions due each day of a range, for the phase the athlete is in now")
+    public ScheduleDto schedule(@PathParam("planId") String planId,
+                                @Parameter(description = "first day (ISO date); today in the athlete's time zone when absent")
+                                @QueryParam("from") String from,
+                                @Parameter(description = "last day (ISO date), at most 92 days after from; a week when absent")
+                                @QueryParam("to") String to) {
+        return schedules.schedule(planId, from, to).orElseThrow(() -> notFound(planId));
+    }
+
+    @GET
+    @Path("/{planId}/calendar.ics")
+    @Produces(ICalendar.MEDIA_TYPE)
+    @Operation(summary = "The same schedule as an iCalendar file (RFC 5545)")
+    public Response calendar(@PathParam("planId") String planId, @QueryParam("from") String from,
+                             @QueryParam("to") String to) {
+        ScheduleDto schedule = schedules.schedule(planId, from, to).orElseThrow(() -> notFound(planId));
+        return Response.ok(ICalendar.render(schedule, Instant.now()), ICalendar.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"physiorun-" + schedule.planId() + ".ics\"")
+                .build();
+    }
+
+    private static ProblemException notFound(String planId) {
+        return ProblemException.notFound("No plan has id '" + planId + "'.");
+    }
+}

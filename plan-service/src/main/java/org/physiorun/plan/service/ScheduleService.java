@@ -1,0 +1,77 @@
+package org.physiorun.plan.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.physiorun.plan.api.ScheduleDto;
+import org.physiorun.plan.domain.Plan;
+import org.physiorun.plan.domain.PlanStatus;
+import org.physiorun.plan.domain.Prescription;
+import org.physiorun.plan.domain.ProtocolDefinition;
+import org.physiorun.plan.repository.PlanRepository;
+import org.physiorun.support.problem.ProblemException;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ScheduleService {
+
+    /** About a quarter: long enough for a whole programme, short enough to answer quickly. */
+    private static final int MAX_DAYS = 92;
+    private static final int DEFAULT_DAYS = 7;
+
+    private final PlanRepository plans;
+    private final PlanService planService;
+
+    ScheduleService(PlanRepository plans, PlanService planService) {
+        this.plans = plans;
+        this.planService = planService;
+    }
+
+    /**
+     * The sessions due each day from {@code from} to {@code to} (ISO dates, both included) in the phase the
+     * athlete is in now. Without dates: the week starting today in the athlete's time zone. A closed plan
+     * has nothing due.
+     */
+    public Optional<ScheduleDto> schedule(String planId, String from, String to) {
+        Optional<Plan> found = PlanService.parse(planId).flatMap(plans::findByIdOptional);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Plan plan = found.get();
+        LocalDate first = from == null ? LocalDate.now(ZoneId.of(plan.timeZone)) : date("from", from);
+        LocalDate last = to == null ? first.plusDays(DEFAULT_DAYS - 1L) : date("to", to);
+        if (last.isBefore(first)) {
+            throw ProblemException.invalid("to", "must not be before 'from' (" + first + ")");
+        }
+        if (ChronoUnit.DAYS.between(first, last) + 1 > MAX_DAYS) {
+            throw ProblemException.invalid("to", "the range may cover at most " + MAX_DAYS + " days");
+        }
+        ProtocolDefinition protocol = planService.definitionOf(plan);
+        ProtocolDefinition.Phase phase = protocol.phase(plan.currentPhase);
+        List<Prescription> exercises = phase.exercises().stream().map(plan::prescription).toList();
+        List<ScheduleDto.Day> days = new ArrayList<>();
+        for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
+            int day = plan.dayOf(date);
+            boolean due = day >= 1 && plan.status == PlanStatus.ACTIVE;
+            days.add(new ScheduleDto.Day(date, day >= 1 ? day : null,
+                    due ? SessionPlanner.sessionsOn(day, exercises, protocol.sprintLadder()) : List.of()));
+        }
+        return Optional.of(new ScheduleDto(plan.id, plan.athleteId, plan.timeZone, phase.number(), phase.name(),
+                first, last, days));
+    }
+
+    private static LocalDate date(String field, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(field, "must be an ISO date such as 2026-11-26");
+        }
+    }
+}

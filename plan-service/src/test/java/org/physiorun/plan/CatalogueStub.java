@@ -1,0 +1,92 @@
+package org.physiorun.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * catalog-service as plan-service sees it: {@code GET /api/exercises/{slug}} with the contract's JSON for the
+ * ten exercises, on a random port. Tests can edit an exercise and take the whole server down and up again.
+ */
+public class CatalogueStub implements QuarkusTestResourceLifecycleManager {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, ObjectNode> EXERCISES = new ConcurrentHashMap<>();
+    private static HttpServer server;
+    private static int port;
+
+    @Override
+    public synchronized Map<String, String> start() {
+        if (server == null) {
+            restore();
+            serve(0);
+        }
+        return Map.of("quarkus.rest-client.catalog.url", "http://localhost:" + port);
+    }
+
+    @Override
+    public void stop() {
+        // Kept for the next application start in this JVM; it dies with the JVM.
+    }
+
+    /** Changes one exercise as a clinician editing the catalogue would. */
+    public static void edit(String slug, Consumer<ObjectNode> change) {
+        change.accept(EXERCISES.get(slug));
+    }
+
+    /** Back to the reference data. */
+    public static void restore() {
+        try (InputStream in = CatalogueStub.class.getResourceAsStream("/catalogue/exercises.json")) {
+            for (JsonNode exercise : JSON.readTree(in)) {
+                EXERCISES.put(exercise.get("slug").asText(), (ObjectNode) exercise);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops listening: connections are refused, as when catalog-service is not running. */
+    public static synchronized void goDown() {
+        server.stop(0);
+    }
+
+    public static synchronized void comeBack() {
+        serve(port);
+    }
+
+    private static void serve(int onPort) {
+        try {
+            server = HttpServer.create(new InetSocketAddress("localhost", onPort), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/api/exercises/", CatalogueStub::exercise);
+        server.start();
+        port = server.getAddress().getPort();
+    }
+
+    private static void exercise(HttpExchange exchange) throws IOException {
+        String slug = exchange.getRequestURI().getPath().substring("/api/exercises/".length());
+        ObjectNode exercise = EXERCISES.get(slug);
+        byte[] body = (exercise == null
+                ? "{\"type\":\"/problems/not-found\",\"title\":\"Not found\",\"status\":404}"
+                : JSON.writeValueAsString(exercise)).getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", exercise == null ? "application/problem+json" : "application/json");
+        exchange.sendResponseHeaders(exercise == null ? 404 : 200, body.length);
+        try (var out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}

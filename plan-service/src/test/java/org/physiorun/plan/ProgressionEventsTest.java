@@ -1,0 +1,75 @@
+package org.physiorun.plan;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.Test;
+import org.physiorun.infra.testing.RealServers;
+
+import java.util.UUID;
+
+import static io.restassured.RestAssured.when;
+import static org.hamcrest.Matchers.equalTo;
+
+/** plan-service follows progress-service's decisions on progression-events, once per event id. */
+@QuarkusTest
+@WithTestResource(RealServers.class)
+@WithTestResource(CatalogueStub.class)
+class ProgressionEventsTest {
+
+    private static final String GROUP = "plan-service";
+
+    @Test
+    void anAdvanceAndARegressionMoveTheCurrentPhase() throws Exception {
+        Intake intake = Intake.accepted();
+        String planId = intake.open();
+        Progression.move(intake.athleteId(), planId, 1, 2);
+        Progression.move(intake.athleteId(), planId, 2, 3);
+        Progression.move(intake.athleteId(), planId, 3, 4);
+        Progression.move(intake.athleteId(), planId, 4, 3);
+    }
+
+    @Test
+    void aRedeliveredEventChangesNothing() throws Exception {
+        Intake intake = Intake.accepted();
+        String planId = intake.open();
+        String first = UUID.randomUUID().toString();
+        Progression.send(first, Progression.ADVANCED, intake.athleteId(), planId, 1, 2);
+        Progression.awaitPhase(planId, 2);
+        Progression.move(intake.athleteId(), planId, 2, 3);
+
+        // The first decision again, as after a crash between publishing it and recording that it was published.
+        RecordMetadata again = Progression.send(first, Progression.ADVANCED, intake.athleteId(), planId, 1, 2);
+        Kafka.awaitConsumed(GROUP, again);
+        when().get("/api/plans/" + planId).then().statusCode(200).body("currentPhase", equalTo(3));
+    }
+
+    @Test
+    void otherEventTypesLeaveThePhaseAlone() throws Exception {
+        Intake intake = Intake.accepted();
+        String planId = intake.open();
+        RecordMetadata level = Kafka.send("progression-events", intake.athleteId(), """
+                {"specversion": "1.0", "id": "%s", "source": "/progress-service",
+                 "type": "physiorun.progression.sprint-level-advanced", "subject": "%s",
+                 "data": {"planId": "%s", "fromLevel": 60, "toLevel": 80, "toPhase": 4}}"""
+                .formatted(UUID.randomUUID(), intake.athleteId(), planId));
+        Kafka.awaitConsumed(GROUP, level);
+        when().get("/api/plans/" + planId).then().statusCode(200).body("currentPhase", equalTo(1));
+    }
+
+    @Test
+    void unreadableRecordsAndUnknownPlansAreSkippedAndTheConsumerKeepsGoing() throws Exception {
+        Intake intake = Intake.accepted();
+        String planId = intake.open();
+        Kafka.send("progression-events", intake.athleteId(), "this is not json");
+        Kafka.send("progression-events", intake.athleteId(), "{\"type\": \"" + Progression.ADVANCED + "\"}");
+        Progression.send(UUID.randomUUID().toString(), Progression.ADVANCED, intake.athleteId(),
+                UUID.randomUUID().toString(), 1, 2);
+        Progression.send(UUID.randomUUID().toString(), Progression.ADVANCED, intake.athleteId(), "not-a-uuid", 1, 2);
+        // A phase the protocol does not have.
+        Progression.send(UUID.randomUUID().toString(), Progression.ADVANCED, intake.athleteId(), planId, 4, 5);
+
+        Progression.move(intake.athleteId(), planId, 1, 2);
+        when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+}

@@ -1,0 +1,83 @@
+package org.physiorun.system;
+
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.physiorun.infra.testing.Stack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/**
+ * The three real services together on the real servers: a runner's intake, the plan built from the real
+ * catalogue, sessions logged, a phase advance decided by progress-service, and plan-service following it.
+ */
+class JourneyAcrossServicesIT {
+
+    private static Stack stack;
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        stack = Stack.start(Path.of("target/stack-logs"));
+    }
+
+    @AfterAll
+    static void stopTheSystem() throws InterruptedException {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void intakePlanSessionsAndAPhaseAdvanceThatThePlanFollows() {
+        String athlete = "runner-" + UUID.randomUUID();
+        LocalDate injured = LocalDate.now(ZoneOffset.UTC).minusDays(9); // day 10: the first gate's day has come
+
+        String planId = given().baseUri(stack.url("plan-service")).contentType(ContentType.JSON).body("""
+                        {"athleteId": "%s", "injuryDate": "%s", "side": "LEFT", "grade": 1,
+                         "suspectedSource": "MUSCLE", "clinicianConfirmed": true, "mechanism": "SPRINTING",
+                         "timeZone": "UTC"}""".formatted(athlete, injured))
+                .when().post("/api/plans")
+                .then().statusCode(201)
+                .body("currentPhase", equalTo(1))
+                // the prescription comes from the real catalogue
+                .body("phases[1].exercises.find { it.slug == 'glider' }.dosage.repsMin", equalTo(8))
+                .extract().path("planId");
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                given().baseUri(stack.url("progress-service")).get("/api/progress/" + athlete).statusCode() == 200);
+
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(2, ChronoUnit.HOURS);
+        String[] exercises = {"isometric-heel-press", "extender", "isometric-heel-press", "extender"};
+        for (int i = 0; i < exercises.length; i++) {
+            given().baseUri(stack.url("progress-service")).contentType(ContentType.JSON).body("""
+                            {"eventId": "%s", "athleteId": "%s", "exercise": "%s", "performedAt": "%s",
+                             "sets": 3, "reps": 12, "holdSeconds": 40, "painDuring": 0, "painAfter": 0,
+                             "fullRange": true}""".formatted(UUID.randomUUID(), athlete, exercises[i],
+                            start.plus(i * 20L, ChronoUnit.MINUTES)))
+                    .when().post("/api/sessions")
+                    .then().statusCode(202);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().baseUri(stack.url("progress-service")).get("/api/progress/" + athlete).then()
+                        .body("phase", equalTo(2))
+                        .body("nextGate.toPhase", equalTo(3)));
+        given().baseUri(stack.url("progress-service")).get("/api/progress/" + athlete + "/events").then()
+                .body("type", hasItem("physiorun.progression.phase-advanced"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().baseUri(stack.url("plan-service")).get("/api/plans/" + planId).then()
+                        .body("currentPhase", equalTo(2)));
+    }
+}
