@@ -34,11 +34,11 @@ class ProgressRestartIT {
                 port, Map.of(
                         "QUARKUS_DATASOURCE_JDBC_URL", RealServers.postgres().jdbcUrl(RealServers.DATABASE),
                         "KAFKA_BOOTSTRAP_SERVERS", RealServers.kafkaBootstrapServers(),
-                        "PHYSIORUN_PROGRESS_REEVALUATE_EVERY", "off",
-                        // the killed instance leaves the consumer group after this long, instead of 45 s
-                        "MP_MESSAGING_INCOMING_SESSION_EVENTS_SESSION_TIMEOUT_MS", "10000",
-                        "MP_MESSAGING_INCOMING_PLAN_EVENTS_SESSION_TIMEOUT_MS", "10000"),
-                List.of("-Xmx256m"), Path.of("target/restart-it.log"));
+                        "PHYSIORUN_PROGRESS_REEVALUATE_EVERY", "off"),
+                // the killed instance leaves the consumer groups after 10 s instead of 45 s
+                List.of("-Xmx256m", "-Dmp.messaging.incoming.session-events.session.timeout.ms=10000",
+                        "-Dmp.messaging.incoming.plan-events.session.timeout.ms=10000"),
+                Path.of("target/restart-it.log"));
         started.add(service);
         service.awaitReady(Duration.ofSeconds(60));
         return service;
