@@ -35,10 +35,22 @@ final class Kafka {
     }
 
     static RecordMetadata send(String topic, String key, String value) throws Exception {
+        return send(new ProducerRecord<>(topic, key, value));
+    }
+
+    /** A structured CloudEvent, with the content-type header that progress-service's outbox puts on it. */
+    static RecordMetadata sendCloudEvent(String topic, String key, String value) throws Exception {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        record.headers().add("content-type",
+                "application/cloudevents+json; charset=UTF-8".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return send(record);
+    }
+
+    private static RecordMetadata send(ProducerRecord<String, String> record) throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
-            return producer.send(new ProducerRecord<>(topic, key, value)).get();
+            return producer.send(record).get();
         }
     }
 

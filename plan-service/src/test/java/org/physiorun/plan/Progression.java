@@ -28,7 +28,7 @@ final class Progression {
 
     static RecordMetadata send(String id, String type, String athleteId, String planId, int fromPhase, int toPhase)
             throws Exception {
-        return Kafka.send("progression-events", athleteId, """
+        return Kafka.sendCloudEvent("progression-events", athleteId, """
                 {"specversion": "1.0", "id": "%s", "source": "/progress-service", "type": "%s", "subject": "%s",
                  "time": "%s", "datacontenttype": "application/json",
                  "data": {"athleteId": "%s", "planId": "%s", "fromPhase": %d, "toPhase": %d,

@@ -27,7 +27,7 @@ public final class AthleteJourney {
 
     /** Publishes plan-created and waits until progress-service knows the plan. */
     public AthleteJourney withPlan() {
-        kafka.send("plan-events", athleteId, Journeys.planCreated(UUID.randomUUID(), planId, athleteId, injuryDate));
+        kafka.sendCloudEvent("plan-events", athleteId, Journeys.planCreated(UUID.randomUUID(), planId, athleteId, injuryDate));
         await().atMost(Duration.ofSeconds(30)).until(() -> when().get("/api/progress/" + athleteId).statusCode() == 200);
         return this;
     }

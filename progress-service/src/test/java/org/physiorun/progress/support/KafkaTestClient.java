@@ -36,10 +36,23 @@ public final class KafkaTestClient {
     }
 
     public void send(String topic, byte[] key, byte[] value) {
+        send(new ProducerRecord<>(topic, key, value));
+    }
+
+    /** A structured CloudEvent, with the content-type header that plan-service's outbox puts on it. */
+    public void sendCloudEvent(String topic, String key, String value) {
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8),
+                value.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+        send(record);
+    }
+
+    private void send(ProducerRecord<byte[], byte[]> record) {
+        String topic = record.topic();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("Could not send to " + topic, e);
         }
