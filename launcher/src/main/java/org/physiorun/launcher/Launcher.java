@@ -29,7 +29,9 @@ public final class Launcher {
     static final List<Service> SERVICES = List.of(
             new Service("catalog-service", 8081, "catalog", Map.of()),
             new Service("plan-service", 8082, "plan", Map.of("QUARKUS_REST_CLIENT_CATALOG_URL", "http://localhost:8081")),
-            new Service("progress-service", 8083, "progress", Map.of()));
+            new Service("progress-service", 8083, "progress", Map.of()),
+            // Last: the web frontend; its defaults already point at the services' ports.
+            new Service("gateway", 8080, null, Map.of()));
 
     private final Path root;
     private final Path dataDir;

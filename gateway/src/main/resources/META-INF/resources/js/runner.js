@@ -1,0 +1,504 @@
+// The runner's pages: intake with triage, today (due sessions, logging, capacity check), the plan, progress.
+import { api, apiOrNull, ApiError, newEventId, poll } from './api.js';
+import {
+  announce, capacityCheck, exerciseCard, field, formatDate, h, markFieldErrors, problemBox,
+  sessionsTable, timeline, todayIso,
+} from './ui.js';
+import { painChart } from './charts.js';
+
+// The runner's id stays in this browser, so that coming back opens their plan again.
+const STORE_KEY = 'physiorun.athleteId';
+
+export const runner = {
+  get id() {
+    return localStorage.getItem(STORE_KEY);
+  },
+  remember(athleteId) {
+    localStorage.setItem(STORE_KEY, athleteId);
+    window.dispatchEvent(new Event('runnerchange'));
+  },
+  forget() {
+    localStorage.removeItem(STORE_KEY);
+    window.dispatchEvent(new Event('runnerchange'));
+  },
+};
+
+const EASY_RUN = 'easy-run';
+
+async function activePlan(athleteId) {
+  const plans = await api(`/api/plans?athleteId=${encodeURIComponent(athleteId)}`);
+  return plans.find((p) => p.status === 'ACTIVE') || null;
+}
+
+function phaseNames(plan) {
+  return (number) => plan.phases.find((p) => p.number === number)?.name || '';
+}
+
+function exerciseNames(plan) {
+  const names = new Map(plan.phases.flatMap((p) => p.exercises.map((e) => [e.slug, e.name])));
+  names.set(EASY_RUN, 'Easy run');
+  return (slug) => names.get(slug) || slug;
+}
+
+/** The runner's active plan, or a page that says how to get one (and null). */
+async function planOrGuide(main) {
+  const athleteId = runner.id;
+  if (!athleteId) {
+    main.replaceChildren(h('h1', {}, 'No plan in this browser yet'),
+      h('p', {}, 'Start with a few questions about the injury, or continue a plan you already have.'),
+      h('p', {}, h('a', { class: 'button', href: '#/start' }, 'Start or continue a plan')));
+    return null;
+  }
+  const plan = await activePlan(athleteId);
+  if (!plan) {
+    main.replaceChildren(h('h1', {}, 'No active plan'),
+      h('p', {}, `There is no active plan for "${athleteId}". It may have been replaced, or the id may be mistyped.`),
+      h('p', {}, h('a', { class: 'button', href: '#/start' }, 'Make a new plan')));
+    return null;
+  }
+  return plan;
+}
+
+/**
+ * The capacity check. progress-service learns of a new plan from Kafka a moment after the intake, so a 404
+ * right after it means "not yet": ask again for a little while before saying so.
+ */
+async function loadCheck(athleteId, timeoutMs = 20000) {
+  return poll(() => apiOrNull(`/api/progress/${encodeURIComponent(athleteId)}`), { timeoutMs });
+}
+
+// ---------------------------------------------------------------- intake
+
+const SOURCES = [
+  ['MUSCLE', 'The hamstring muscle (a strain)'],
+  ['PROXIMAL_TENDON', 'The tendon near the sitting bone'],
+  ['SCIATIC_NERVE', 'The sciatic nerve'],
+  ['LUMBAR_REFERRED', 'The lower back'],
+  ['UNSURE', 'Not sure'],
+];
+
+function radios(name, legend, options) {
+  return h('fieldset', { class: 'field', 'data-field': name, 'aria-describedby': `${name}-error` },
+    h('legend', {}, legend),
+    h('div', { class: 'choices' }, options.map(([value, label]) => h('label', { class: 'check' },
+      h('input', { type: 'radio', name, value }), label))),
+    h('span', { class: 'field-error', id: `${name}-error`, 'data-error-for': name }));
+}
+
+export async function startPage(main) {
+  const result = h('div', { id: 'intake-result', tabindex: '-1' });
+  const form = h('form', { id: 'intake', novalidate: true },
+    h('div', { class: 'fields' },
+      field('athlete-id', 'Runner id', h('input', { name: 'athleteId', autocomplete: 'username', maxlength: '128' }),
+        'A name or number your physiotherapist knows you by.'),
+      field('injury-date', 'Date of the injury', h('input', { name: 'injuryDate', type: 'date', max: todayIso() }),
+        'This is day 1 of the programme.'),
+      radios('side', 'Injured side', [['LEFT', 'Left'], ['RIGHT', 'Right']]),
+      field('grade', 'Grade of the strain', h('select', { name: 'grade' },
+        h('option', { value: '' }, 'Choose…'),
+        h('option', { value: '1' }, 'Grade 1 (mild)'),
+        h('option', { value: '2' }, 'Grade 2 (moderate)'),
+        h('option', { value: '3' }, 'Grade 3 (severe or complete)')), 'As your clinician graded it.'),
+      field('source', 'Where the pain seems to come from', h('select', { name: 'suspectedSource' },
+        h('option', { value: '' }, 'Choose…'), SOURCES.map(([value, label]) => h('option', { value }, label)))),
+      radios('mechanism', 'How it happened', [['SPRINTING', 'Running fast or sprinting'],
+        ['STRETCHING', 'A stretch into a long position (a kick, a split, a slide)']])),
+    h('p', {}, h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'clinicianConfirmed', id: 'confirmed' }),
+      'A physiotherapist or doctor has confirmed that this is a hamstring muscle strain')),
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Make my plan')));
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const values = new FormData(form);
+    const intake = {
+      athleteId: values.get('athleteId').trim() || null,
+      injuryDate: values.get('injuryDate') || null,
+      side: values.get('side'),
+      grade: values.get('grade') ? Number(values.get('grade')) : null,
+      suspectedSource: values.get('suspectedSource') || null,
+      clinicianConfirmed: form.elements.clinicianConfirmed.checked,
+      mechanism: values.get('mechanism'),
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    };
+    const button = form.querySelector('button[type=submit]');
+    button.disabled = true;
+    try {
+      const plan = await api('/api/plans', { method: 'POST', body: intake });
+      markFieldErrors(form);
+      runner.remember(plan.athleteId);
+      announce(`Your plan is ready: ${plan.phases.length} phases, starting with phase ${plan.currentPhase}.`);
+      location.hash = '#/today';
+    } catch (error) {
+      markFieldErrors(form, error.problem?.errors);
+      result.replaceChildren(error.problem?.rules ? referral(error.problem) : problemBox(error, 'The plan could not be made'));
+      result.focus();
+    } finally {
+      button.disabled = false;
+    }
+  });
+
+  const resume = h('form', { id: 'resume', novalidate: true },
+    field('resume-id', 'Your runner id', h('input', { name: 'athleteId', autocomplete: 'username' })),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'secondary' }, 'Open my plan')));
+  const resumeResult = h('div');
+  resume.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const athleteId = resume.elements.athleteId.value.trim();
+    if (!athleteId) {
+      markFieldErrors(resume, [{ field: 'athleteId', message: 'Enter the id you used when you made the plan.' }]);
+      return;
+    }
+    try {
+      if (await activePlan(athleteId)) {
+        runner.remember(athleteId);
+        location.hash = '#/today';
+      } else {
+        resumeResult.replaceChildren(problemBox({ problem: { title: 'No plan found',
+          detail: `There is no active plan for "${athleteId}". Check the spelling, or make a new plan above.` } }));
+      }
+    } catch (error) {
+      resumeResult.replaceChildren(problemBox(error));
+    }
+  });
+
+  main.replaceChildren(
+    h('h1', {}, 'Start your return to running'),
+    h('p', { class: 'lead' }, 'Answer a few questions about the injury. If the programme suits it, your phased plan is ready at once; if not, you will see why and what to do first.'),
+    h('section', { class: 'card', 'aria-labelledby': 'intake-heading' }, h('h2', { id: 'intake-heading' }, 'About the injury'), form),
+    result,
+    h('section', { class: 'card', 'aria-labelledby': 'resume-heading' },
+      h('h2', { id: 'resume-heading' }, 'Already have a plan?'), resume, resumeResult));
+}
+
+/** A triage refusal: not an error but advice, one entry per rule that refused. */
+function referral(problem) {
+  return h('section', { class: 'referral', role: 'alert', 'aria-labelledby': 'referral-heading' },
+    h('h2', { id: 'referral-heading' }, 'Please see a clinician before you start'),
+    h('p', {}, problem.detail),
+    h('ul', {}, problem.rules.map((rule) => h('li', { 'data-rule': rule.id },
+      h('strong', {}, rule.reason), h('br'), h('span', { class: 'advice' }, rule.advice)))));
+}
+
+// ---------------------------------------------------------------- today
+
+export async function todayPage(main) {
+  const plan = await planOrGuide(main);
+  if (!plan) {
+    return;
+  }
+  const phaseName = phaseNames(plan);
+  const phaseLine = h('p', { class: 'lead', id: 'phase-line' }, `Phase ${plan.currentPhase}: ${phaseName(plan.currentPhase)}`);
+  const due = h('div', { id: 'due' }, h('p', { class: 'muted' }, 'Loading today’s sessions…'));
+  const capacity = h('div', { id: 'capacity' }, h('p', { class: 'muted' }, 'Loading your capacity check…'));
+  const log = logForm(plan);
+  main.replaceChildren(
+    h('h1', {}, 'Today'), phaseLine,
+    h('div', { class: 'grid' },
+      h('section', { class: 'card', 'aria-labelledby': 'due-heading' }, h('h2', { id: 'due-heading' }, 'Sessions due today'), due),
+      h('section', { class: 'card', 'aria-labelledby': 'capacity-heading' },
+        h('h2', { id: 'capacity-heading' }, 'Capacity check'), capacity)),
+    h('section', { class: 'card', 'aria-labelledby': 'log-heading' }, h('h2', { id: 'log-heading' }, 'Log a session'), log.form));
+
+  let phase = plan.currentPhase;
+  const showCheck = (check) => {
+    if (!check) {
+      capacity.replaceChildren(h('p', { class: 'notice' }, 'Your progress tracking is still being set up. Reload the page in a minute.'));
+      return;
+    }
+    phaseLine.textContent = `Day ${check.day} · Phase ${check.phase}: ${phaseName(check.phase)}`;
+    capacity.replaceChildren(capacityCheck(check, phaseName));
+  };
+  const showDue = async () => {
+    try {
+      due.replaceChildren(dueList(await api(`/api/plans/${plan.planId}/schedule`), log));
+    } catch (error) {
+      due.replaceChildren(problemBox(error, 'Today’s sessions could not be loaded'));
+    }
+  };
+
+  log.onCounted = async (session) => {
+    const check = await loadCheck(plan.athleteId, 5000);
+    showCheck(check);
+    if (check && check.phase !== phase) {
+      const moved = check.phase > phase;
+      phase = check.phase;
+      announce(moved
+        ? `Well done: you have moved on to phase ${phase}, ${phaseName(phase)}.`
+        : `You are back in phase ${phase}, ${phaseName(phase)}: take it easier for now.`);
+      log.showPhase(phase);
+      // plan-service hears of the new phase from Kafka too; give it a moment before asking for the schedule.
+      setTimeout(showDue, 1500);
+    } else {
+      announce(countedText(session));
+    }
+  };
+
+  showDue();
+  try {
+    const check = await loadCheck(plan.athleteId);
+    if (check) {
+      phase = check.phase;
+      log.showPhase(phase);
+    }
+    showCheck(check);
+  } catch (error) {
+    capacity.replaceChildren(problemBox(error, 'The capacity check could not be loaded'));
+  }
+}
+
+function countedText(session) {
+  if (session.outOfPhase) {
+    return 'Session counted. It belongs to a later phase, so it does not count toward the next gate yet.';
+  }
+  const dose = session.atDose ? 'at the prescribed dose' : 'below the prescribed dose';
+  const pain = session.painFree ? 'pain-free' : 'with some pain';
+  return `Session counted: ${dose}, ${pain}.`;
+}
+
+function dueList(schedule, log) {
+  const today = schedule.days[0];
+  const list = (day) => h('ul', { class: 'plain sessions-due' }, day.sessions.map((s) => h('li', { 'data-exercise': s.exercise },
+    h('div', {},
+      h('strong', {}, s.name), ' ', s.optional ? h('span', { class: 'tag no' }, 'Optional') : null,
+      h('br'), h('span', { class: 'dose' }, s.dose),
+      s.sessionsThatDay > 1 ? h('span', { class: 'muted' }, ` · session ${s.session} of ${s.sessionsThatDay}`) : null,
+      s.note ? h('span', { class: 'hint' }, h('br'), s.note) : null),
+    day === today ? h('button', { type: 'button', class: 'secondary', 'aria-label': `Log ${s.name}`,
+      onclick: () => log.choose(s.exercise) }, 'Log this') : null)));
+  const later = schedule.days.slice(1).filter((d) => d.sessions.length);
+  return h('div', {},
+    today && today.sessions.length ? list(today) : h('p', {}, 'Nothing is due today: a rest day.'),
+    later.length ? h('details', {}, h('summary', {}, 'The rest of the week'),
+      later.map((d) => h('div', {}, h('h3', {}, `${formatDate(d.date)} (day ${d.day})`), list(d)))) : null);
+}
+
+// ---------------------------------------------------------------- logging a session
+
+const PAIN_CHOICES = [
+  ['0', '0: no pain'], ['1', '1'], ['2', '2'], ['3', '3: the ceiling'], ['4', '4'], ['5', '5'], ['6', '6'],
+  ['7', '7'], ['8', '8'], ['9', '9'], ['10', '10: the worst'],
+];
+
+/** What a session of this exercise records: a hold, repetitions, a distance, sprint efforts, or a run. */
+function kindOf(exercise) {
+  if (!exercise) return 'run';
+  const d = exercise.dosage;
+  if (d.holdSecondsMin != null) return 'hold';
+  if (d.repsMin != null && d.distanceMetresMin != null) return 'sprint';
+  if (d.distanceMetresMin != null) return 'distance';
+  return 'reps';
+}
+
+const FIELDS_BY_KIND = {
+  hold: ['sets', 'holdSeconds'],
+  reps: ['sets', 'reps', 'loadKg'],
+  distance: ['sets', 'distanceMetres'],
+  sprint: ['efforts', 'distanceMetres', 'intensityPercent'],
+  run: ['distanceMetres'],
+};
+
+function localNow() {
+  const now = new Date();
+  now.setMinutes(now.getMinutes() - now.getTimezoneOffset());
+  return now.toISOString().slice(0, 16);
+}
+
+function logForm(plan) {
+  const byslug = new Map(plan.phases.flatMap((p) => p.exercises.map((e) => [e.slug, { ...e, phase: p.number }])));
+  const select = h('select', { name: 'exercise' });
+  const number = (name, attrs = {}) => h('input', { name, type: 'number', inputmode: 'numeric', min: '0', ...attrs });
+  const doseFields = {
+    sets: field('log-sets', 'Sets', number('sets', { min: '1' })),
+    reps: field('log-reps', 'Repetitions per set', number('reps')),
+    holdSeconds: field('log-hold', 'Hold per set (seconds)', number('holdSeconds')),
+    distanceMetres: field('log-distance', 'Distance (metres)', number('distanceMetres'), 'For sprints: the length of each effort.'),
+    efforts: field('log-efforts', 'Sprint efforts', number('efforts')),
+    intensityPercent: field('log-intensity', 'Sprint intensity', h('select', { name: 'intensityPercent' },
+      h('option', { value: '' }, 'Choose…'), ['60', '80', '90', '100'].map((v) => h('option', { value: v }, `${v}% effort`))),
+    'Required for sprints: the effort you ran at.'),
+    loadKg: field('log-load', 'Extra load (kg, optional)', h('input', { name: 'loadKg', type: 'number', min: '0', step: '0.5', inputmode: 'decimal' })),
+  };
+  const form = h('form', { id: 'log-session', novalidate: true },
+    h('div', { class: 'fields' },
+      field('log-exercise', 'Exercise', select),
+      field('log-when', 'When', h('input', { name: 'performedAt', type: 'datetime-local', value: localNow(), max: localNow() }),
+        'Now, unless you are logging an earlier session.'),
+      Object.values(doseFields),
+      field('log-pain', 'Pain during (0-10)', h('select', { name: 'painDuring' },
+        h('option', { value: '' }, 'Choose…'), PAIN_CHOICES.map(([v, l]) => h('option', { value: v }, l))),
+      'Your highest pain during the session. Keep it at 3 or less.'),
+      field('log-pain-after', 'Pain afterwards (optional)', h('select', { name: 'painAfter' },
+        h('option', { value: '' }, 'Not noted'), PAIN_CHOICES.map(([v, l]) => h('option', { value: v }, l))))),
+    h('p', {}, h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'fullRange', id: 'log-full-range' }),
+      'I moved through the full range')),
+    h('p', {}, h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'tightness', id: 'log-tightness' }),
+      'I felt tightness or a pull')),
+    field('log-notes', 'Notes (optional)', h('textarea', { name: 'notes', maxlength: '2000', rows: '2' })),
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Save session')),
+    h('div', { class: 'log-result' }));
+  const result = form.querySelector('.log-result');
+
+  const log = { form, onCounted: () => {} };
+
+  // The exercises of the phases reached so far: a later phase's work would count toward nothing.
+  log.showPhase = (phase) => {
+    const chosen = select.value;
+    select.replaceChildren(
+      ...plan.phases.filter((p) => p.number <= phase).map((p) => h('optgroup', { label: `Phase ${p.number}: ${p.name}` },
+        p.exercises.map((e) => h('option', { value: e.slug }, e.name)))),
+      h('option', { value: EASY_RUN }, 'Easy run'));
+    select.value = [...select.options].some((o) => o.value === chosen) ? chosen : select.options[0].value;
+    prefill();
+  };
+
+  // Show the fields this kind of session records, filled with the prescribed dose to confirm or correct.
+  function prefill() {
+    const exercise = byslug.get(select.value);
+    const kind = kindOf(exercise);
+    const d = exercise?.dosage || {};
+    const values = {
+      sets: d.sets, reps: d.repsMin, holdSeconds: d.holdSecondsMin, distanceMetres: d.distanceMetresMin,
+      efforts: d.repsMin, intensityPercent: '', loadKg: '',
+    };
+    for (const [name, wrapper] of Object.entries(doseFields)) {
+      const shown = FIELDS_BY_KIND[kind].includes(name);
+      wrapper.hidden = !shown;
+      form.elements[name].value = shown && values[name] != null ? values[name] : '';
+    }
+  }
+  select.addEventListener('change', prefill);
+
+  log.choose = (slug) => {
+    select.value = slug;
+    prefill();
+    select.focus();
+    form.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  };
+
+  // One id per session the runner means to log: a retry after a lost answer is the same session, not a second.
+  let eventId = newEventId();
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const exercise = byslug.get(select.value);
+    const kind = kindOf(exercise);
+    const value = (name) => {
+      const raw = form.elements[name].value;
+      return raw === '' ? null : Number(raw);
+    };
+    const session = {
+      eventId,
+      athleteId: plan.athleteId,
+      exercise: select.value,
+      performedAt: form.elements.performedAt.value ? new Date(form.elements.performedAt.value).toISOString() : null,
+      painDuring: value('painDuring'),
+      painAfter: value('painAfter'),
+      fullRange: form.elements.fullRange.checked,
+      tightness: form.elements.tightness.checked,
+      notes: form.elements.notes.value.trim() || null,
+      // A sprint session is one set of efforts.
+      sets: kind === 'sprint' ? 1 : null,
+    };
+    for (const name of FIELDS_BY_KIND[kind]) {
+      session[name] = value(name);
+    }
+    const button = form.querySelector('button[type=submit]');
+    button.disabled = true;
+    try {
+      await api('/api/sessions', { method: 'POST', body: session });
+      eventId = newEventId();
+      markFieldErrors(form);
+      result.replaceChildren();
+      form.elements.painDuring.value = '';
+      form.elements.painAfter.value = '';
+      form.elements.notes.value = '';
+      form.elements.performedAt.value = localNow();
+      form.elements.performedAt.max = localNow();
+      announce(`${exercise ? exercise.name : 'Easy run'} saved. Counting it…`);
+      const counted = await poll(async () => {
+        const sessions = await apiOrNull(`/api/progress/${encodeURIComponent(plan.athleteId)}/sessions`);
+        return sessions && sessions.find((s) => s.eventId === session.eventId);
+      }, { timeoutMs: 15000 });
+      if (counted) {
+        await log.onCounted(counted);
+      } else {
+        announce('Session saved. It has not been counted yet; check Progress again in a minute.');
+      }
+    } catch (error) {
+      if (error instanceof ApiError && error.status >= 400 && error.status < 500) {
+        eventId = newEventId(); // refused: a corrected session is a new one
+      }
+      markFieldErrors(form, error.problem?.errors);
+      result.replaceChildren(problemBox(error, 'The session was not saved'));
+    } finally {
+      button.disabled = false;
+    }
+  });
+
+  log.showPhase(plan.currentPhase);
+  return log;
+}
+
+// ---------------------------------------------------------------- the plan
+
+export async function planPage(main) {
+  const plan = await planOrGuide(main);
+  if (!plan) {
+    return;
+  }
+  const check = await apiOrNull(`/api/progress/${encodeURIComponent(plan.athleteId)}`).catch(() => null);
+  const current = check ? check.phase : plan.currentPhase;
+  const expected = plan.expectedReturn;
+  const from = todayIso();
+  const to = todayIso(27);
+  main.replaceChildren(
+    h('h1', {}, 'My plan'),
+    h('section', { class: 'card', 'aria-labelledby': 'facts-heading' },
+      h('h2', { id: 'facts-heading' }, 'The injury'),
+      h('p', {}, `${plan.side === 'LEFT' ? 'Left' : 'Right'} hamstring, grade ${plan.grade}, injured on ${formatDate(plan.injuryDate)} `
+        + `(${plan.mechanism === 'SPRINTING' ? 'while running fast' : 'in a stretch'}).`),
+      expected ? h('p', {}, h('strong', {}, 'Expected return: '),
+        `around ${formatDate(expected.expectedDate)}, about ${expected.meanDays} days after the injury on average. `,
+        h('span', { class: 'hint' }, `${expected.note ? `${expected.note} ` : ''}Source: ${expected.citation}.`)) : null,
+      h('p', {}, h('a', { class: 'button secondary', id: 'calendar-link', href: `/api/plans/${plan.planId}/calendar.ics?from=${from}&to=${to}`,
+        download: `physiorun-${plan.athleteId}.ics` }, 'Download the next four weeks to your calendar (.ics)'))),
+    h('h2', {}, 'The phases'),
+    h('ol', { class: 'phases' }, plan.phases.map((phase) => phaseCard(phase, phase.number === current))));
+}
+
+function phaseCard(phase, current) {
+  return h('li', { class: `card phase${current ? ' current' : ''}`, 'aria-current': current ? 'step' : null, 'data-phase': phase.number },
+    h('h3', {}, `Phase ${phase.number}: ${phase.name} `, current ? h('span', { class: 'tag current' }, 'You are here') : null),
+    h('p', { class: 'dates' }, `${formatDate(phase.nominalStart)} to ${formatDate(phase.nominalEnd)} (${phase.window}); `
+      + `opens no earlier than ${formatDate(phase.earliestDate)}`),
+    h('p', {}, phase.goal),
+    phase.exercises.map((e) => exerciseCard(e, 'h4')));
+}
+
+// ---------------------------------------------------------------- progress
+
+export async function progressPage(main) {
+  const plan = await planOrGuide(main);
+  if (!plan) {
+    return;
+  }
+  const id = encodeURIComponent(plan.athleteId);
+  const [sessions, events] = await Promise.all([apiOrNull(`/api/progress/${id}/sessions`), apiOrNull(`/api/progress/${id}/events`)]);
+  const name = exerciseNames(plan);
+  if (!sessions) {
+    main.replaceChildren(h('h1', {}, 'Progress'), h('p', { class: 'notice' }, 'Your progress tracking is still being set up. Try again in a minute.'));
+    return;
+  }
+  const canvas = h('canvas', { id: 'pain-chart', role: 'img' });
+  main.replaceChildren(
+    h('h1', {}, 'Progress'),
+    h('section', { class: 'card', 'aria-labelledby': 'chart-heading' },
+      h('h2', { id: 'chart-heading' }, 'Pain over time'),
+      h('p', { class: 'hint' }, 'Each point is a session. Dashed upright lines mark a change of phase; the dotted line is the pain ceiling of 3.'),
+      h('div', { class: 'chart-box' }, canvas)),
+    h('section', { class: 'card', 'aria-labelledby': 'events-heading' },
+      h('h2', { id: 'events-heading' }, 'Progression'), timeline(events || [], name)),
+    h('section', { class: 'card', 'aria-labelledby': 'sessions-heading' },
+      h('h2', { id: 'sessions-heading' }, 'Sessions'), sessionsTable(sessions, name)));
+  painChart(canvas, sessions, events || []);
+}

@@ -1,0 +1,266 @@
+package org.physiorun.gateway;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.physiorun.infra.ServiceProcess;
+import org.physiorun.infra.testing.Stack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A runner and a physiotherapist in Debian's Chromium, on the real system: the packaged gateway in front of
+ * the three packaged services, on a real PostgreSQL and Kafka. Each test asserts what a person sees, and
+ * leaves screenshots (desktop and phone width) under target/screenshots/ for review.
+ */
+class BrowserJourneysIT {
+
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static final List<String> CHROMIUM_ARGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+            "--disable-quic");
+
+    private static Stack stack;
+    private static ServiceProcess gateway;
+    private static Playwright playwright;
+
+    private BrowserContext browser;
+    private Page page;
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        Path logs = Path.of("target/it-logs");
+        stack = Stack.start(logs);
+        gateway = ServiceProcess.start("gateway", Path.of("target/quarkus-app/quarkus-run.jar"), ServiceProcess.freePort(),
+                Map.of("PHYSIORUN_GATEWAY_CATALOG_URL", stack.url("catalog-service"),
+                        "PHYSIORUN_GATEWAY_PLAN_URL", stack.url("plan-service"),
+                        "PHYSIORUN_GATEWAY_PROGRESS_URL", stack.url("progress-service")),
+                List.of("-Xmx128m"), logs.resolve("gateway.log"));
+        gateway.awaitReady(Duration.ofSeconds(60));
+        playwright = Playwright.create();
+        // Counting a session goes through Kafka: give the page time to show the outcome.
+        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopTheSystem() throws Exception {
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (gateway != null) {
+            gateway.stop();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    /** A fresh browser profile for every test: nothing remembered from another runner. */
+    @BeforeEach
+    void openBrowser(TestInfo test) throws Exception {
+        Path profile = Files.createDirectories(Path.of("target/chromium-profiles"))
+                .resolve(test.getTestMethod().orElseThrow().getName() + "-" + UUID.randomUUID());
+        browser = playwright.chromium().launchPersistentContext(profile, new BrowserType.LaunchPersistentContextOptions()
+                .setExecutablePath(Path.of("/usr/bin/chromium"))
+                .setHeadless(true)
+                .setArgs(CHROMIUM_ARGS)
+                .setViewportSize(1280, 900)
+                .setBaseURL(gateway.baseUrl()));
+        page = browser.pages().isEmpty() ? browser.newPage() : browser.pages().get(0);
+        page.onPageError(error -> System.err.println("[browser] " + error));
+    }
+
+    /** What the page showed when a test failed, to see why. */
+    @RegisterExtension
+    final TestWatcher onFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(SCREENSHOTS.resolve("failed-" + context.getRequiredTestMethod().getName() + ".png")));
+            browser.close();
+        }
+
+        @Override
+        public void testSuccessful(ExtensionContext context) {
+            browser.close();
+        }
+
+        @Override
+        public void testAborted(ExtensionContext context, Throwable cause) {
+            browser.close();
+        }
+    };
+
+    @Test
+    void aRunnerGoesFromIntakeToPhaseTwoWatchingTheCapacityCheckChange() {
+        String athlete = "runner-" + UUID.randomUUID().toString().substring(0, 8);
+        // Day 8 of the programme: the first gate's day has come, so only the sessions are missing.
+        intake(athlete, LocalDate.now().minusDays(7), "2", "MUSCLE", true);
+
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Today").setExact(true))).isVisible();
+        assertThat(page.locator("#phase-line")).hasText("Day 8 · Phase 1: Early Loading");
+        Locator capacity = page.locator("#capacity");
+        assertThat(capacity).containsText("Next: phase 2 (Eccentric Foundation)");
+        assertThat(capacity.locator(".met")).not().hasCount(0);
+        assertThat(capacity.locator(".unmet")).not().hasCount(0);
+        assertThat(page.locator("#due")).containsText("Isometric Hold");
+        assertThat(page.locator("#due")).containsText("Extender");
+        shot("journey-1-today");
+
+        for (String exercise : List.of("isometric-heel-press", "extender", "isometric-heel-press")) {
+            logPainFree(exercise);
+            assertThat(page.locator("#status")).containsText("Session counted: at the prescribed dose, pain-free.");
+        }
+        assertThat(capacity).containsText("Next: phase 2");
+        assertThat(capacity.locator(".unmet")).hasCount(1);
+        assertThat(capacity.locator(".unmet")).containsText("Extender");
+        assertThat(capacity.locator(".unmet")).containsText("1 of 2");
+        shot("journey-2-one-session-to-go");
+
+        logPainFree("extender");
+        assertThat(page.locator("#status")).containsText("you have moved on to phase 2, Eccentric Foundation");
+        assertThat(page.locator("#phase-line")).hasText("Day 8 · Phase 2: Eccentric Foundation");
+        assertThat(capacity).containsText("Next: phase 3 (Load & Architecture)");
+        assertThat(page.locator("#due")).containsText("Glider");
+        shot("journey-3-phase-two");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My plan")).click();
+        Locator current = page.locator(".phase.current");
+        assertThat(current).hasCount(1);
+        assertThat(current).containsText("Phase 2: Eccentric Foundation");
+        assertThat(current).containsText("You are here");
+        Locator glider = current.locator("[data-exercise=glider]");
+        assertThat(glider).containsText("3 × 8 reps, each leg, 4 s lowering");
+        glider.getByText("Evidence for Glider").click();
+        assertThat(glider.locator("a[href='https://doi.org/10.1136/bjsports-2013-092165']")).isVisible();
+        String calendar = page.locator("#calendar-link").getAttribute("href");
+        APIResponse ics = page.request().get(calendar);
+        assertEquals(200, ics.status());
+        assertTrue(ics.text().startsWith("BEGIN:VCALENDAR"), "the calendar link gives an iCalendar file");
+        shot("journey-4-plan");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Progress")).click();
+        assertThat(page.locator("#pain-chart")).isVisible();
+        assertThat(page.locator("#pain-chart")).hasAttribute("aria-label", Pattern.compile("4 sessions.*phase 2"));
+        assertThat(page.locator("table tbody tr")).hasCount(4);
+        assertThat(page.locator(".timeline")).containsText("Moved on from phase 1 to phase 2");
+        shot("journey-5-progress");
+
+        // Coming back later, the browser still knows the runner.
+        page.navigate("/");
+        assertThat(page.locator("#phase-line")).hasText("Day 8 · Phase 2: Eccentric Foundation");
+        assertThat(page.locator("#who")).containsText(athlete);
+    }
+
+    @Test
+    void anIntakeTheProgrammeDoesNotSuitShowsWhatToDoInstead() {
+        page.navigate("/#/start");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make my plan")).click();
+        Locator problem = page.locator("#intake-result .problem");
+        assertThat(problem).containsText("Invalid request");
+        assertThat(problem).containsText("Runner id");
+        assertThat(page.locator("#athlete-id-error")).not().isEmpty();
+        assertThat(page.getByLabel("Runner id", new Page.GetByLabelOptions().setExact(true)))
+                .hasAttribute("aria-invalid", "true");
+        shot("refusal-1-missing-fields");
+
+        intake("runner-" + UUID.randomUUID().toString().substring(0, 8), LocalDate.now().minusDays(2), "3",
+                "SCIATIC_NERVE", false);
+        Locator referral = page.locator(".referral");
+        assertThat(referral).containsText("Please see a clinician before you start");
+        assertThat(referral.locator("li")).hasCount(3);
+        assertThat(referral.locator("[data-rule=grade-3-strain] .advice")).containsText("assess");
+        assertThat(referral.locator("[data-rule=source-not-muscle]")).containsText("sciatic nerve");
+        assertThat(referral.locator("[data-rule=not-clinician-confirmed] .advice")).not().isEmpty();
+        shot("refusal-2-advice");
+    }
+
+    @Test
+    void aPhysiotherapistSeesTheAlertOfASessionAboveThePainCeiling() {
+        String athlete = "runner-" + UUID.randomUUID().toString().substring(0, 8);
+        intake(athlete, LocalDate.now().minusDays(3), "1", "MUSCLE", true);
+        assertThat(page.locator("#capacity")).containsText("Next: phase 2");
+        page.getByLabel("Exercise", new Page.GetByLabelOptions().setExact(true)).selectOption("isometric-heel-press");
+        page.getByLabel("Pain during (0-10)").selectOption("4");
+        save();
+        assertThat(page.locator("#status")).containsText("Session counted: at the prescribed dose, with some pain.");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Athletes")).click();
+        Locator row = page.locator("tr[data-athlete='" + athlete + "']");
+        assertThat(row).containsText("Phase 1");
+        assertThat(row.locator(".alerts")).containsText("Pain above the ceiling: Pain 4/10 in Isometric Hold");
+        shot("physio-1-athletes");
+
+        row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(athlete)).click();
+        assertThat(page.locator(".timeline li.alert")).containsText("Pain above the ceiling: 4/10 in Isometric Hold");
+        assertThat(page.locator("table tbody tr")).hasCount(1);
+        shot("physio-2-athlete");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Exercises and evidence")).click();
+        assertThat(page.locator("[data-exercise]")).hasCount(10);
+        assertThat(page.locator("#citations a[href='https://doi.org/10.1371/journal.pone.0228283']")).isVisible();
+        shot("physio-3-catalogue");
+    }
+
+    private void intake(String athlete, LocalDate injuryDate, String grade, String source, boolean confirmed) {
+        page.navigate("/#/start");
+        page.getByLabel("Runner id", new Page.GetByLabelOptions().setExact(true)).fill(athlete);
+        page.getByLabel("Date of the injury").fill(injuryDate.toString());
+        page.getByLabel("Left").check();
+        page.getByLabel("Grade of the strain").selectOption(grade);
+        page.getByLabel("Where the pain seems to come from").selectOption(source);
+        page.getByLabel("Running fast or sprinting").check();
+        if (confirmed) {
+            page.getByLabel("A physiotherapist or doctor has confirmed").check();
+        }
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make my plan")).click();
+    }
+
+    /** Logs the prescribed dose (the form starts with it), pain-free through the full range, performed now. */
+    private void logPainFree(String exercise) {
+        page.getByLabel("Exercise", new Page.GetByLabelOptions().setExact(true)).selectOption(exercise);
+        page.getByLabel("Pain during (0-10)").selectOption("0");
+        page.getByLabel("I moved through the full range").check();
+        save();
+    }
+
+    /** Saves the session and waits until the page has heard that it was counted (the button is back). */
+    private void save() {
+        Locator button = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save session"));
+        button.click();
+        assertThat(button).isEnabled();
+    }
+
+    /** The page as it is now, at desktop and at phone width. */
+    private void shot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve(name + "-desktop.png")));
+        page.setViewportSize(390, 844);
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve(name + "-phone.png")));
+        page.setViewportSize(1280, 900);
+    }
+}
