@@ -11,15 +11,15 @@ async function exerciseNames() {
 }
 
 export async function athletesPage(main) {
-  const [athletes, name] = await Promise.all([api('/api/progress'), exerciseNames()]);
+  const athletes = await api('/api/progress');
   main.replaceChildren(
     h('h1', {}, 'Athletes'),
     h('p', { class: 'lead' }, 'Everyone with an active plan. Alerts are sessions above the pain ceiling and drops back a phase, newest first.'),
     h('p', {}, h('button', { type: 'button', class: 'secondary', onclick: () => athletesPage(main) }, 'Refresh')),
-    athletes.length ? athletesTable(athletes, name) : h('p', {}, 'No athlete has an active plan yet.'));
+    athletes.length ? athletesTable(athletes) : h('p', {}, 'No athlete has an active plan yet.'));
 }
 
-function athletesTable(athletes, name) {
+function athletesTable(athletes) {
   const columns = ['Athlete', 'Phase', 'Last session', 'Alerts'];
   const row = (a) => h('tr', { 'data-athlete': a.athleteId },
     h('td', { 'data-label': columns[0] }, h('a', { href: `#/physio/athletes/${encodeURIComponent(a.athleteId)}` }, a.athleteId)),
@@ -27,26 +27,21 @@ function athletesTable(athletes, name) {
       a.sprintLevel ? ` · sprints at ${a.sprintLevel}%` : '',
       a.returnToRunCleared ? [' ', h('span', { class: 'tag ok' }, 'Cleared')] : null),
     h('td', { 'data-label': columns[2] }, a.lastSessionAt ? formatDateTime(a.lastSessionAt) : 'None yet'),
-    h('td', { 'data-label': columns[3] }, a.alerts.length ? alertList(a.alerts, name) : h('span', { class: 'muted' }, 'None')));
+    h('td', { 'data-label': columns[3] }, a.alerts.length ? alertList(a.alerts) : h('span', { class: 'muted' }, 'None')));
   return h('div', { class: 'table-wrap' }, h('table', { class: 'stack', id: 'athletes' },
     h('caption', {}, `${athletes.length} athlete${athletes.length === 1 ? '' : 's'} with an active plan`),
     h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, athletes.map(row))));
 }
 
-function alertList(alerts, name) {
+function alertList(alerts) {
   return h('ul', { class: 'alerts' }, alerts.map((alert) => h('li', {},
-    h('strong', {}, alertTitle(alert.type)), ': ', alertSummary(alert, name), ' ',
+    h('strong', {}, alertTitle(alert.type)), ': ', alert.summary, ' ',
     h('time', { datetime: alert.decidedAt, class: 'muted' }, `(${formatDateTime(alert.decidedAt)})`))));
 }
 
 function alertTitle(type) {
   return type.endsWith('pain-ceiling-exceeded') ? 'Pain above the ceiling' : 'Dropped back a phase';
-}
-
-// The service's summary names the exercise by slug ("Pain 4/10 in glider"): show the exercise's name instead.
-function alertSummary(alert, name) {
-  return alert.summary.replace(/ in ([a-z0-9-]+)$/, (_, slug) => ` in ${name(slug)}`);
 }
 
 export async function athletePage(main, athleteId) {

@@ -122,8 +122,10 @@ public final class Launcher {
                     + dataDir.resolve("logs").resolve(service.name() + ".log") + ")");
         }
         say("PhysioRun is up in %.1f s. Ctrl-C stops it.".formatted((System.nanoTime() - started) / 1e9));
-        for (ServiceProcess process : running) {
-            say("  " + process.name() + ": " + process.baseUrl() + "/q/swagger-ui");
+        for (int i = 0; i < running.size(); i++) {
+            // the services document their APIs; the gateway serves the web frontend
+            String page = SERVICES.get(i).database() == null ? "/" : "/q/swagger-ui";
+            say("  " + running.get(i).name() + ": " + running.get(i).baseUrl() + page);
         }
     }
 

@@ -9,6 +9,8 @@ import org.physiorun.progress.api.AthleteSummary;
 import org.physiorun.progress.api.CapacityCheckView;
 import org.physiorun.progress.api.SessionView;
 import org.physiorun.progress.domain.CapacityCheck;
+import org.physiorun.progress.domain.GatePlan;
+import org.physiorun.progress.domain.Prescription;
 import org.physiorun.progress.domain.ProgressionRules;
 import org.physiorun.progress.repository.AthletePlan;
 import org.physiorun.progress.repository.AthleteProgress;
@@ -51,10 +53,13 @@ public class ProgressQueries {
     /** Every athlete with an active plan, with their latest alerts (a physiotherapist's overview). */
     public List<AthleteSummary> athletes() {
         List<Object[]> rows = repository.activeAthletes();
+        Map<UUID, AthletePlan> plans = new HashMap<>();
+        rows.forEach(row -> plans.put(((AthletePlan) row[0]).planId, (AthletePlan) row[0]));
         Map<UUID, List<AthleteSummary.Alert>> alerts = new HashMap<>();
-        for (Object[] alert : repository.alerts(rows.stream().map(r -> ((AthletePlan) r[0]).planId).toList(), 5)) {
-            alerts.computeIfAbsent((UUID) alert[0], id -> new ArrayList<>()).add(new AthleteSummary.Alert(
-                    (String) alert[1], toInstant(alert[2]), summary(read((String) alert[3]))));
+        for (Object[] alert : repository.alerts(plans.keySet(), 5)) {
+            UUID planId = (UUID) alert[0];
+            alerts.computeIfAbsent(planId, id -> new ArrayList<>()).add(new AthleteSummary.Alert(
+                    (String) alert[1], toInstant(alert[2]), summary(read((String) alert[3]), gatePlans.of(plans.get(planId)))));
         }
         return rows.stream().map(row -> {
             AthletePlan plan = (AthletePlan) row[0];
@@ -64,10 +69,12 @@ public class ProgressQueries {
         }).toList();
     }
 
-    private static String summary(JsonNode event) {
+    /** One line a physiotherapist reads at a glance, with the exercise's name as the plan gives it. */
+    private static String summary(JsonNode event, GatePlan plan) {
         JsonNode data = event.path("data");
+        String exercise = data.path("exercise").asText();
         return data.has("pain")
-                ? "Pain " + data.path("pain").asInt() + "/10 in " + data.path("exercise").asText()
+                ? "Pain " + data.path("pain").asInt() + "/10 in " + plan.prescription(exercise).map(Prescription::name).orElse(exercise)
                 : "Back to phase " + data.path("toPhase").asInt() + ": " + data.path("reason").asText();
     }
 

@@ -127,7 +127,7 @@ class ProgressionJourneyTest {
                 .body(entry + ".phase", equalTo(3))
                 .body(entry + ".alerts.type", equalTo(List.of("physiorun.progression.phase-regressed",
                         "physiorun.progression.pain-ceiling-exceeded")))
-                .body(entry + ".alerts[1].summary", equalTo("Pain 4/10 in extender"))
+                .body(entry + ".alerts[1].summary", equalTo("Pain 4/10 in Extender"))
                 .body(entry + ".lastSessionAt", org.hamcrest.Matchers.notNullValue());
     }
 
