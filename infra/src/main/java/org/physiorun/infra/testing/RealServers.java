@@ -24,7 +24,7 @@ public class RealServers implements QuarkusTestResourceLifecycleManager {
 
     // Held so that the logger configuration is not garbage-collected.
     private static final Logger[] QUIET = {Logger.getLogger("kafka"), Logger.getLogger("org.apache.kafka"),
-            Logger.getLogger("org.apache.zookeeper"), Logger.getLogger("io.zonky")};
+            Logger.getLogger("state.change.logger"), Logger.getLogger("io.zonky")};
 
     private static Postgres postgres;
     private static TestKafka kafka;

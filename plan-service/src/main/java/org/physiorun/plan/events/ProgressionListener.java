@@ -5,15 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-import org.physiorun.plan.domain.Plan;
-import org.physiorun.plan.domain.ProtocolDefinition;
-import org.physiorun.plan.repository.PlanRepository;
-import org.physiorun.plan.repository.ProcessedEvents;
-import org.physiorun.plan.repository.ProtocolRepository;
+import org.physiorun.plan.service.PhaseChange;
+import org.physiorun.plan.service.PlanProgress;
 
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -34,40 +32,19 @@ public class ProgressionListener {
     private static final int MAX_ID_LENGTH = 255;
 
     private final ObjectMapper json;
-    private final PlanRepository plans;
-    private final ProtocolRepository protocols;
-    private final ProcessedEvents processed;
+    private final PlanProgress progress;
 
-    ProgressionListener(ObjectMapper json, PlanRepository plans, ProtocolRepository protocols,
-                        ProcessedEvents processed) {
+    ProgressionListener(ObjectMapper json, PlanProgress progress) {
         this.json = json;
-        this.plans = plans;
-        this.protocols = protocols;
-        this.processed = processed;
+        this.progress = progress;
     }
 
+    // A failure here is the database, not the record: try again (applying a change is idempotent by event id).
     @Incoming("progression-events")
     @Blocking
-    @Transactional
+    @Retry(maxRetries = 60, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 10, durationUnit = ChronoUnit.MINUTES)
     public void on(String value) {
-        Optional<PhaseChange> change = read(value);
-        if (change.isEmpty() || !processed.firstTime(change.get().eventId())) {
-            return;
-        }
-        PhaseChange c = change.get();
-        Optional<Plan> found = plans.findByIdOptional(c.planId());
-        if (found.isEmpty()) {
-            LOG.warnf("Skipped progression event %s: no plan has id %s", c.eventId(), c.planId());
-            return;
-        }
-        Plan plan = found.get();
-        ProtocolDefinition protocol = protocols.version(plan.protocolId, plan.protocolVersion).orElseThrow().definition;
-        if (!protocol.hasPhase(c.toPhase())) {
-            LOG.warnf("Skipped progression event %s: plan %s has no phase %d", c.eventId(), plan.id, c.toPhase());
-            return;
-        }
-        LOG.infof("Plan %s moves from phase %d to %d (%s)", plan.id, plan.currentPhase, c.toPhase(), c.type());
-        plan.currentPhase = c.toPhase();
+        read(value).ifPresent(progress::follow);
     }
 
     /** The phase change the record asks for; empty for other event types and for records that make no sense. */
@@ -102,6 +79,4 @@ public class ProgressionListener {
         return value.length() <= 500 ? value : value.substring(0, 500) + "...";
     }
 
-    private record PhaseChange(String eventId, String type, UUID planId, int toPhase) {
-    }
 }

@@ -1,0 +1,50 @@
+package org.physiorun.plan.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+import org.physiorun.plan.domain.Plan;
+import org.physiorun.plan.domain.ProtocolDefinition;
+import org.physiorun.plan.repository.PlanRepository;
+import org.physiorun.plan.repository.ProcessedEvents;
+import org.physiorun.plan.repository.ProtocolRepository;
+
+import java.util.Optional;
+
+/** Moves a plan's current phase as progress-service decides; each decision is applied at most once. */
+@ApplicationScoped
+@Transactional
+public class PlanProgress {
+
+    private static final Logger LOG = Logger.getLogger(PlanProgress.class);
+
+    private final PlanRepository plans;
+    private final ProtocolRepository protocols;
+    private final ProcessedEvents processed;
+
+    PlanProgress(PlanRepository plans, ProtocolRepository protocols, ProcessedEvents processed) {
+        this.plans = plans;
+        this.protocols = protocols;
+        this.processed = processed;
+    }
+
+    public void follow(PhaseChange change) {
+        if (!processed.firstTime(change.eventId())) {
+            return;
+        }
+        Optional<Plan> found = plans.findByIdOptional(change.planId());
+        if (found.isEmpty()) {
+            LOG.warnf("Skipped progression event %s: no plan has id %s", change.eventId(), change.planId());
+            return;
+        }
+        Plan plan = found.get();
+        ProtocolDefinition protocol = protocols.version(plan.protocolId, plan.protocolVersion).orElseThrow().definition;
+        if (!protocol.hasPhase(change.toPhase())) {
+            LOG.warnf("Skipped progression event %s: plan %s has no phase %d", change.eventId(), plan.id,
+                    change.toPhase());
+            return;
+        }
+        LOG.infof("Plan %s moves from phase %d to %d (%s)", plan.id, plan.currentPhase, change.toPhase(), change.type());
+        plan.currentPhase = change.toPhase();
+    }
+}
