@@ -12,6 +12,6 @@ public record ReferralProblem(String type, String title, int status, String deta
     public static ReferralProblem of(List<Referral> rules) {
         return new ReferralProblem(TYPE, "Referral required", 422,
                 "A loading programme is not the right start for this injury yet: have it assessed by a clinician"
-                        + " first. Each rule in 'rules' says why and what to do.", rules);
+                        + " first. The reasons, and what to do about each, follow.", rules);
     }
 }
