@@ -118,6 +118,9 @@ class CatalogueReferenceDataTest {
                 .body("detail", org.hamcrest.Matchers.containsString("no-such-exercise"));
         when().get("/api/citations/nobody-2099").then().statusCode(404)
                 .contentType("application/problem+json");
+        when().get("/api/exercises?phase=two").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("two"));
         when().get("/api/exercises?phase=9").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItems("phase"));

@@ -68,6 +68,11 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return malformed(json);
         }
+        if (status == 404 && e.getCause() != null) {
+            // JAX-RS answers 404 when a query or path parameter cannot be converted: it is bad input, a 400.
+            return respond(new Problem("/problems/validation", "Invalid request", 400,
+                    "A query or path parameter has the wrong format: " + e.getCause().getMessage(), List.of())).build();
+        }
         String title = Response.Status.fromStatusCode(status) != null
                 ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
         return respond(new Problem("/problems/" + slug(title), title, status, e.getMessage(), List.of())).build();
