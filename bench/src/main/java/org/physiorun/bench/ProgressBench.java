@@ -127,7 +127,9 @@ public final class ProgressBench {
             System.out.printf("ratio: progress-service runs at %.0f%% of the floor%n",
                     100 * (total / drain.seconds()) / (total / floorSeconds));
 
-            latency(producer, service, postgres.jdbcUrl("progress"), bootstrap, latencyAthletes);
+            // The same run once unmeasured, so that the intake's code paths are compiled before they are timed.
+            latency(producer, service, postgres.jdbcUrl("progress"), bootstrap, latencyAthletes, "warmup-");
+            latency(producer, service, postgres.jdbcUrl("progress"), bootstrap, latencyAthletes, "latency-");
             memory.stop();
             System.out.printf("memory (progress-service, -Xmx512m): heap used max %,d MiB, resident max %,d MiB%n",
                     memory.heapMax.get() >> 20, memory.rssMax.get() >> 20);
@@ -204,17 +206,17 @@ public final class ProgressBench {
      * session of each opens the gate to phase 2. Latency: from its 202 to its event on the topic.
      */
     private static void latency(KafkaProducer<String, String> producer, ServiceProcess service, String jdbcUrl,
-                                String bootstrap, int athletes) throws Exception {
+                                String bootstrap, int athletes, String prefix) throws Exception {
         LocalDate injured = LocalDate.now(ZoneOffset.UTC).minusDays(10);
         List<String> ids = new ArrayList<>();
         for (int a = 0; a < athletes; a++) {
-            String athlete = "latency-" + a + "-" + UUID.randomUUID().toString().substring(0, 8);
+            String athlete = prefix + a + "-" + UUID.randomUUID().toString().substring(0, 8);
             ids.add(athlete);
             producer.send(new ProducerRecord<>(PLAN, athlete, planCreated(athlete, injured)));
         }
         producer.flush();
         try (Connection c = DriverManager.getConnection(jdbcUrl, Postgres.USER, Postgres.USER)) {
-            while (count(c, "athlete_plan WHERE athlete_id LIKE 'latency-%'") < athletes) {
+            while (count(c, "athlete_plan WHERE athlete_id LIKE '" + prefix + "%'") < athletes) {
                 Thread.sleep(100);
             }
         }
@@ -267,10 +269,62 @@ public final class ProgressBench {
             }
         });
         Collections.sort(millis);
+        if (prefix.startsWith("warmup")) {
+            System.out.printf("warm-up: %d sessions posted at 200/s, not measured%n", posts.size());
+            return;
+        }
         System.out.printf("latency: %d sessions posted at 200/s (%d refused); %d of %d athletes advanced;"
                         + " 202 -> event on %s: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 posts.size(), failures.get(), millis.size(), athletes, PROGRESSION,
                 percentile(millis, 50), percentile(millis, 95), percentile(millis, 99), percentile(millis, 100));
+        breakdown(jdbcUrl, accepted, announced);
+    }
+
+    /** Where the time goes, from the service's own timestamps: medians of each leg, in ms. */
+    private static void breakdown(String jdbcUrl, Map<String, Long> accepted, Map<String, Long> announced)
+            throws Exception {
+        long wallMillis = System.currentTimeMillis();
+        long nanos = System.nanoTime();
+        List<Double> queued = new ArrayList<>();
+        List<Double> decided = new ArrayList<>();
+        List<Double> delivered = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, Postgres.USER, Postgres.USER);
+             PreparedStatement legs = c.prepareStatement("""
+                     SELECT CAST(s.event_id AS text), s.received_at, o.published_at FROM session_log s
+                     JOIN progression_decision d ON d.session_event_id = s.event_id
+                     JOIN outbox_message o ON o.event_id = d.event_id
+                     WHERE s.event_id = ANY (CAST(? AS uuid[])) AND o.published_at IS NOT NULL""")) {
+            legs.setArray(1, c.createArrayOf("text", announced.keySet().toArray()));
+            try (ResultSet rs = legs.executeQuery()) {
+                while (rs.next()) {
+                    Long at = accepted.get(rs.getString(1));
+                    if (at == null) {
+                        continue;
+                    }
+                    double acceptedAt = wallMillis - (nanos - at) / 1e6;
+                    double seenAt = wallMillis - (nanos - announced.get(rs.getString(1))) / 1e6;
+                    double counted = rs.getTimestamp(2).getTime();
+                    double published = rs.getTimestamp(3).getTime();
+                    queued.add(counted - acceptedAt);
+                    decided.add(published - counted);
+                    delivered.add(seenAt - published);
+                }
+            }
+        }
+        try (Connection c = DriverManager.getConnection(jdbcUrl, Postgres.USER, Postgres.USER);
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*), count(DISTINCT received_at), "
+                     + "EXTRACT(EPOCH FROM max(received_at) - min(received_at)) FROM session_log WHERE athlete_id LIKE 'latency-%'")) {
+            rs.next();
+            System.out.printf("latency phase: %d sessions counted in %d consumer batches over %.1f s%n",
+                    rs.getLong(1), rs.getLong(2), rs.getDouble(3));
+        }
+        Collections.sort(queued);
+        Collections.sort(decided);
+        Collections.sort(delivered);
+        System.out.printf("latency legs (medians): 202 -> counted by the consumer %.1f ms; counted -> event"
+                        + " published from the outbox %.1f ms; published -> seen by a subscriber %.1f ms%n",
+                percentile(queued, 50), percentile(decided, 50), percentile(delivered, 50));
     }
 
     record Post(UUID eventId, String json) {

@@ -105,6 +105,16 @@ public record GatePlan(String planId, LocalDate injuryDate, ZoneId timeZone, int
         return Optional.ofNullable(prescriptions.get(exercise));
     }
 
+    /**
+     * When time alone could next open the gate out of {@code phase}: the first moment of its earliest day in
+     * the athlete's zone, if that is still after {@code asOf}. Empty when no day is left to wait for.
+     */
+    public Optional<Instant> earliestDayAfter(int phase, Instant asOf) {
+        return gateFrom(phase)
+                .map(gate -> injuryDate.plusDays(gate.earliestDay() - 1L).atStartOfDay(timeZone).toInstant())
+                .filter(start -> start.isAfter(asOf));
+    }
+
     public Optional<PhaseGate> gateFrom(int phase) {
         return gates.stream().filter(gate -> gate.fromPhase() == phase).findFirst();
     }

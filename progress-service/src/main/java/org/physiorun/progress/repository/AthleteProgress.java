@@ -30,6 +30,9 @@ public class AthleteProgress {
     public int regressions;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** When the scheduled re-evaluation should look at this athlete again; null when time alone changes nothing. */
+    @Column(name = "next_check_at")
+    public Instant nextCheckAt;
 
     public ProgressState state() {
         return new ProgressState(phase, phaseSince, sprintLevel, sprintLevelSince, cleared);

@@ -50,10 +50,11 @@ public class ProgressRepository {
         return Optional.ofNullable(em.find(AthleteProgress.class, planId));
     }
 
-    /** Plans that time alone might move: active and not yet cleared. */
-    public List<UUID> plansAwaitingProgress() {
-        return em.createQuery("SELECT p.planId FROM AthleteProgress p, AthletePlan a"
-                + " WHERE a.planId = p.planId AND a.active = TRUE AND p.cleared = FALSE", UUID.class).getResultList();
+    /** Active plans whose next moment for the clock has come (usually none: see next_check_at). */
+    public List<UUID> plansDueForCheck(Instant now) {
+        return em.createQuery("SELECT p.planId FROM AthleteProgress p, AthletePlan a WHERE a.planId = p.planId"
+                + " AND a.active = TRUE AND p.nextCheckAt <= :now ORDER BY p.planId", UUID.class)
+                .setParameter("now", now).getResultList();
     }
 
     public Set<UUID> existingSessions(Collection<UUID> eventIds) {

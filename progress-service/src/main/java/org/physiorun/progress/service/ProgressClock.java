@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Re-evaluates every athlete on a schedule: a gate can open with no new session, when its day arrives. */
+/**
+ * Re-evaluates athletes on a schedule: a gate can open with no new session, when its day arrives. Only the
+ * athletes whose day has come are looked at, so the tick costs nothing most of the time.
+ */
 @ApplicationScoped
 public class ProgressClock {
 
@@ -29,7 +32,7 @@ public class ProgressClock {
 
     /** One transaction per chunk of athletes, so that the clock never holds many rows for long. */
     public void reevaluateAll(Instant now) {
-        List<UUID> plans = repository.plansAwaitingProgress();
+        List<UUID> plans = repository.plansDueForCheck(now);
         for (int from = 0; from < plans.size(); from += CHUNK) {
             progression.reevaluate(plans.subList(from, Math.min(plans.size(), from + CHUNK)), now);
         }

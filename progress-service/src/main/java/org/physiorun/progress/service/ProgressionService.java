@@ -108,9 +108,9 @@ public class ProgressionService {
         Map<UUID, List<SessionLog>> histories = histories(planIds);
         for (AthleteProgress progress : locked) {
             repository.plan(progress.planId).filter(plan -> plan.active).ifPresent(plan -> {
-                Outcome outcome = new ProgressionRules(gatePlans.of(plan))
-                        .onClock(progress.state(), histories.get(plan.planId), now);
-                apply(plan, progress, outcome, null, now);
+                GatePlan gates = gatePlans.of(plan);
+                Outcome outcome = new ProgressionRules(gates).onClock(progress.state(), histories.get(plan.planId), now);
+                apply(plan, gates, progress, outcome, null, now, now);
             });
         }
     }
@@ -136,6 +136,8 @@ public class ProgressionService {
         // Day 1 is the injury date: every session from its first moment counts toward phase 1.
         Instant programmeStart = gates.injuryDate().atStartOfDay(gates.timeZone()).toInstant().minusMillis(1);
         progress.moveTo(ProgressState.start(programmeStart), now);
+        // With no session yet, time alone opens nothing; the first gate's day is worth a look only if ahead.
+        progress.nextCheckAt = gates.earliestDayAfter(1, now).orElse(null);
         repository.persist(progress);
     }
 
@@ -174,7 +176,12 @@ public class ProgressionService {
         // Gates are judged as of the session's own time, so a journey logged late is judged as it happened.
         Instant asOf = session.performedAt().isAfter(state.phaseSince()) ? session.performedAt() : state.phaseSince();
         Outcome outcome = new ProgressionRules(gates).onSession(state, log, history, asOf);
-        apply(plan, progress, outcome, session.eventId(), now);
+        apply(plan, gates, progress, outcome, session.eventId(), asOf, now);
+        if (session.performedAt().isAfter(now)) {
+            // a session dated a little ahead counts once its time has come: the clock looks again then
+            progress.nextCheckAt = progress.nextCheckAt == null || session.performedAt().isBefore(progress.nextCheckAt)
+                    ? session.performedAt() : progress.nextCheckAt;
+        }
         if (outcome.state().phase() != state.phase()) {
             // only sessions of the new stint can count from here on
             history.removeIf(s -> !s.performedAt().isAfter(outcome.state().phaseSince()));
@@ -209,7 +216,8 @@ public class ProgressionService {
         return record;
     }
 
-    private void apply(AthletePlan plan, AthleteProgress progress, Outcome outcome, UUID sessionEventId, Instant now) {
+    private void apply(AthletePlan plan, GatePlan gates, AthleteProgress progress, Outcome outcome,
+                       UUID sessionEventId, Instant asOf, Instant now) {
         for (Decision decision : outcome.decisions()) {
             if (decision instanceof Decision.PhaseRegressed) {
                 progress.regressions++;
@@ -227,6 +235,7 @@ public class ProgressionService {
         if (!outcome.state().equals(progress.state())) {
             progress.moveTo(outcome.state(), now);
         }
+        progress.nextCheckAt = gates.earliestDayAfter(progress.phase, asOf).orElse(null);
     }
 
     /** What was decided, for which plan, and at which point of it (how many regressions came before). */

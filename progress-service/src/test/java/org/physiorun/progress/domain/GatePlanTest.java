@@ -143,4 +143,14 @@ class GatePlanTest {
         assertTrue(ladder.levelAfter(100).isEmpty());
         assertTrue(ladder.levelAfter(70).isEmpty());
     }
+
+    @Test
+    void theClockNeedsToLookOnlyWhenAGatesEarliestDayIsStillAhead() {
+        // the gate out of phase 1 opens on day 7: its first moment in the athlete's zone
+        assertEquals(java.util.Optional.of(Plans.at(7, 0, 0)), plan.earliestDayAfter(1, Plans.at(5, 12, 0)));
+        assertEquals(java.util.Optional.empty(), plan.earliestDayAfter(1, Plans.at(7, 0, 0)));
+        assertEquals(java.util.Optional.of(Plans.at(29, 0, 0)), plan.earliestDayAfter(3, Plans.at(20, 9, 30)));
+        // phase 4 has no gate with a day: time alone never moves the ladder
+        assertEquals(java.util.Optional.empty(), plan.earliestDayAfter(4, Plans.at(30, 0, 0)));
+    }
 }
