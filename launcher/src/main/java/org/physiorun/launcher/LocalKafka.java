@@ -7,6 +7,7 @@ import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.Feature;
 import org.apache.kafka.server.common.MetadataVersion;
+import org.physiorun.infra.SingleBroker;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -37,14 +38,7 @@ final class LocalKafka implements AutoCloseable {
         props.put("inter.broker.listener.name", "PLAINTEXT");
         props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         props.put("log.dirs", dir);
-        props.put("num.partitions", "3");
-        props.put("group.initial.rebalance.delay.ms", "0");
-        // One broker: every internal topic has one replica, or consumers never join a group.
-        for (String prefix : List.of("offsets.topic", "transaction.state.log", "share.coordinator.state.topic")) {
-            props.put(prefix + ".replication.factor", "1");
-        }
-        props.put("transaction.state.log.min.isr", "1");
-        props.put("share.coordinator.state.topic.min.isr", "1");
+        props.putAll(SingleBroker.SETTINGS);
         KafkaConfig config = KafkaConfig.fromProps(props, false);
 
         // Format once: formatting again would give a new cluster id, and the broker refuses its own data.

@@ -3,6 +3,7 @@ package org.physiorun.infra.testing;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
+import org.physiorun.infra.SingleBroker;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,14 +27,7 @@ final class TestKafka implements AutoCloseable {
                 .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
                 .build();
         KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes).setDeleteOnClose(true);
-        // With a single broker every internal topic must live with one replica, or consumers never join a group.
-        for (String prefix : new String[]{"offsets.topic", "transaction.state.log", "share.coordinator.state.topic"}) {
-            builder.setConfigProp(prefix + ".replication.factor", "1");
-            builder.setConfigProp(prefix + ".min.isr", "1");
-        }
-        builder.setConfigProp("transaction.state.log.min.isr", "1");
-        builder.setConfigProp("group.initial.rebalance.delay.ms", "0");
-        builder.setConfigProp("num.partitions", "3");
+        SingleBroker.SETTINGS.forEach(builder::setConfigProp);
         KafkaClusterTestKit cluster = builder.build();
         cluster.format();
         cluster.startup();

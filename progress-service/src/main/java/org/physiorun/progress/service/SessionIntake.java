@@ -59,10 +59,10 @@ public class SessionIntake {
                     .get(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A valid session cannot be written as JSON", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw ProblemException.unavailable("The session could not be queued for counting; send it again.", 5);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             throw ProblemException.unavailable("The session could not be queued for counting; send it again.", 5);
         }
     }

@@ -48,13 +48,12 @@ public final class KafkaTestClient {
     }
 
     private void send(ProducerRecord<byte[], byte[]> record) {
-        String topic = record.topic();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
             producer.send(record).get();
         } catch (Exception e) {
-            throw new IllegalStateException("Could not send to " + topic, e);
+            throw new IllegalStateException("Could not send to " + record.topic(), e);
         }
     }
 
