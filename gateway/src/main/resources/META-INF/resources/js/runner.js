@@ -1,8 +1,8 @@
 // The runner's pages: intake with triage, today (due sessions, logging, capacity check), the plan, progress.
 import { api, apiOrNull, ApiError, newEventId, poll } from './api.js';
 import {
-  announce, capacityCheck, exerciseCard, field, formatDate, h, markFieldErrors, problemBox,
-  sessionsTable, timeline, todayIso,
+  adviceBoxes, announce, capacityCheck, drillRule, exerciseCard, field, formatDate, h, isPhase4Drill,
+  markFieldErrors, notCountedText, problemBox, readable, sessionsTable, timeline, todayIso,
 } from './ui.js';
 import { painChart } from './charts.js';
 
@@ -37,7 +37,7 @@ function phaseNames(plan) {
 function exerciseNames(plan) {
   const names = new Map(plan.phases.flatMap((p) => p.exercises.map((e) => [e.slug, e.name])));
   names.set(EASY_RUN, 'Easy run');
-  return (slug) => names.get(slug) || slug;
+  return (slug) => names.get(slug) || readable(slug);
 }
 
 /** The runner's active plan, or a page that says how to get one (and null). */
@@ -246,9 +246,13 @@ export async function todayPage(main) {
   }
 }
 
+/** What became of a logged session, for the status line: counted, or kept without counting and why. */
 function countedText(session) {
-  if (session.outOfPhase) {
-    return 'Session counted. It belongs to a later phase, so it does not count toward the next gate yet.';
+  if (session.outOfPhase || session.notCountedBecause === 'out-of-phase') {
+    return 'Session saved. It belongs to a later phase, so it counts toward no gate.';
+  }
+  if (session.counted === false) {
+    return `Session saved, but it does not count toward your next step. ${notCountedText(session)}`;
   }
   const dose = session.atDose ? 'at the prescribed dose' : 'below the prescribed dose';
   const pain = session.painFree ? 'pain-free' : 'with some pain';
@@ -262,7 +266,8 @@ function dueList(schedule, log) {
       h('strong', {}, s.name), ' ', s.optional ? h('span', { class: 'tag no' }, 'Optional') : null,
       h('br'), h('span', { class: 'dose' }, s.dose),
       s.sessionsThatDay > 1 ? h('span', { class: 'muted' }, ` · session ${s.session} of ${s.sessionsThatDay}`) : null,
-      s.note ? h('span', { class: 'hint' }, h('br'), s.note) : null),
+      s.note ? h('span', { class: 'hint' }, h('br'), s.note) : null,
+      isPhase4Drill(s.exercise) ? h('span', { class: 'drill-note' }, h('br'), 'Any pain or tightness at all: stop, and you go back to phase 3.') : null),
     day === today ? h('button', { type: 'button', class: 'secondary', 'aria-label': `Log ${s.name}`,
       onclick: () => log.choose(s.exercise) }, 'Log this') : null)));
   const later = schedule.days.slice(1).filter((d) => d.sessions.length);
@@ -303,6 +308,26 @@ function localNow() {
   return now.toISOString().slice(0, 16);
 }
 
+const PAIN_HINT = 'Your highest pain during the session, 0 if there was none. Keep it at 3 or less.';
+const DRILL_PAIN_HINT = 'Your highest pain during the session, 0 if there was none. In this drill any pain at all means going back to phase 3.';
+const TIGHTNESS_HINT = 'Optional for this exercise.';
+const DRILL_TIGHTNESS_HINT = 'Please answer yes or no: in A-skips and sprints, any tightness means going back to phase 3.';
+
+/** The answers a session must have before it is sent: pain during it always; tightness and effort where they decide. */
+function missingAnswers(session, kind) {
+  const missing = [];
+  if (session.painDuring == null) {
+    missing.push({ field: 'painDuring', message: 'Choose the highest pain you felt during the session: 0 if there was none.' });
+  }
+  if (kind === 'sprint' && session.intensityPercent == null) {
+    missing.push({ field: 'intensityPercent', message: 'Choose the effort you ran at.' });
+  }
+  if (isPhase4Drill(session.exercise) && session.tightness == null) {
+    missing.push({ field: 'tightness', message: 'Say yes or no: for this drill, tightness decides what comes next.' });
+  }
+  return missing;
+}
+
 function logForm(plan) {
   const byslug = new Map(plan.phases.flatMap((p) => p.exercises.map((e) => [e.slug, { ...e, phase: p.number }])));
   const select = h('select', { name: 'exercise' });
@@ -318,25 +343,42 @@ function logForm(plan) {
     'Required for sprints: the effort you ran at.'),
     loadKg: field('log-load', 'Extra load (kg, optional)', h('input', { name: 'loadKg', type: 'number', min: '0', step: '0.5', inputmode: 'decimal' })),
   };
+  // Tightness is asked as a question with no answer chosen: for the phase 4 drills "no answer" must not pass for "no".
+  const tightness = h('fieldset', { class: 'field', 'data-field': 'tightness', 'aria-describedby': 'log-tightness-hint log-tightness-error' },
+    h('legend', {}, 'Did you feel any tightness or a pull?'),
+    h('span', { class: 'hint', id: 'log-tightness-hint' }, TIGHTNESS_HINT),
+    h('div', { class: 'choices' },
+      h('label', { class: 'check' }, h('input', { type: 'radio', name: 'tightness', value: 'yes', id: 'log-tightness-yes' }),
+        'Yes, some tightness or a pull'),
+      h('label', { class: 'check' }, h('input', { type: 'radio', name: 'tightness', value: 'no', id: 'log-tightness-no' }),
+        'No tightness at all')),
+    h('span', { class: 'field-error', id: 'log-tightness-error', 'data-error-for': 'tightness' }));
+  const tightnessHint = tightness.querySelector('#log-tightness-hint');
+  const drillNotice = drillRule();
+  drillNotice.id = 'log-drill-rule';
+  // The service's answer to the session just logged, shown at once and given the focus.
+  const advice = h('div', { id: 'log-advice', class: 'log-advice' });
   const form = h('form', { id: 'log-session', novalidate: true },
     h('div', { class: 'fields' },
       field('log-exercise', 'Exercise', select),
       field('log-when', 'When', h('input', { name: 'performedAt', type: 'datetime-local', value: localNow(), max: localNow() }),
         'Now, unless you are logging an earlier session.'),
       Object.values(doseFields),
-      field('log-pain', 'Pain during (0-10)', h('select', { name: 'painDuring' },
+      field('log-pain', 'Pain during (0-10)', h('select', { name: 'painDuring', required: true },
         h('option', { value: '' }, 'Choose…'), PAIN_CHOICES.map(([v, l]) => h('option', { value: v }, l))),
-      'Your highest pain during the session. Keep it at 3 or less.'),
+      PAIN_HINT),
       field('log-pain-after', 'Pain afterwards (optional)', h('select', { name: 'painAfter' },
         h('option', { value: '' }, 'Not noted'), PAIN_CHOICES.map(([v, l]) => h('option', { value: v }, l))))),
     h('p', {}, h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'fullRange', id: 'log-full-range' }),
       'I moved through the full range')),
-    h('p', {}, h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'tightness', id: 'log-tightness' }),
-      'I felt tightness or a pull')),
+    tightness,
+    drillNotice,
     field('log-notes', 'Notes (optional)', h('textarea', { name: 'notes', maxlength: '2000', rows: '2' })),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Save session')),
-    h('div', { class: 'log-result' }));
+    h('div', { class: 'log-result' }),
+    advice);
   const result = form.querySelector('.log-result');
+  const painHint = form.querySelector('#log-pain-hint');
 
   const log = { form, onCounted: () => {} };
 
@@ -364,6 +406,17 @@ function logForm(plan) {
       const shown = FIELDS_BY_KIND[kind].includes(name);
       wrapper.hidden = !shown;
       form.elements[name].value = shown && values[name] != null ? values[name] : '';
+    }
+    // A-skips and sprints have their own rule: any pain or tightness at all, not pain above 3/10.
+    const drill = isPhase4Drill(select.value);
+    drillNotice.hidden = !drill;
+    painHint.textContent = drill ? DRILL_PAIN_HINT : PAIN_HINT;
+    tightnessHint.textContent = drill ? DRILL_TIGHTNESS_HINT : TIGHTNESS_HINT;
+    for (const radio of tightness.querySelectorAll('input')) {
+      radio.required = drill;
+    }
+    for (const painSelect of [form.elements.painDuring, form.elements.painAfter]) {
+      painSelect.querySelector('option[value="3"]').textContent = drill ? '3' : '3: the ceiling';
     }
   }
   select.addEventListener('change', prefill);
@@ -394,7 +447,7 @@ function logForm(plan) {
       painDuring: value('painDuring'),
       painAfter: value('painAfter'),
       fullRange: form.elements.fullRange.checked,
-      tightness: form.elements.tightness.checked,
+      tightness: { yes: true, no: false }[form.elements.tightness.value] ?? null,
       notes: form.elements.notes.value.trim() || null,
       // A sprint session is one set of efforts.
       sets: kind === 'sprint' ? 1 : null,
@@ -402,15 +455,33 @@ function logForm(plan) {
     for (const name of FIELDS_BY_KIND[kind]) {
       session[name] = value(name);
     }
+    advice.replaceChildren();
+    const missing = missingAnswers(session, kind);
+    if (missing.length) {
+      markFieldErrors(form, missing);
+      result.replaceChildren(problemBox({ problem: { title: 'A few answers are missing',
+        detail: 'The session was not saved yet. Please answer these, then save again.', errors: missing } }));
+      form.querySelector(`[name="${missing[0].field}"]`).focus();
+      return;
+    }
     const button = form.querySelector('button[type=submit]');
     button.disabled = true;
     try {
-      await api('/api/sessions', { method: 'POST', body: session });
+      const accepted = await api('/api/sessions', { method: 'POST', body: session });
       eventId = newEventId();
       markFieldErrors(form);
       result.replaceChildren();
+      // What the service says about this session (stop for today, more often than prescribed...), at once.
+      const boxes = adviceBoxes(accepted?.advice || []);
+      if (boxes.length) {
+        advice.replaceChildren(...boxes);
+        boxes[0].focus();
+      }
       form.elements.painDuring.value = '';
       form.elements.painAfter.value = '';
+      for (const radio of form.querySelectorAll('input[name="tightness"]')) {
+        radio.checked = false;
+      }
       form.elements.notes.value = '';
       form.elements.performedAt.value = localNow();
       form.elements.performedAt.max = localNow();
@@ -472,7 +543,7 @@ function phaseCard(phase, current) {
     h('p', { class: 'dates' }, `${formatDate(phase.nominalStart)} to ${formatDate(phase.nominalEnd)} (${phase.window}); `
       + `opens no earlier than ${formatDate(phase.earliestDate)}`),
     h('p', {}, phase.goal),
-    phase.exercises.map((e) => exerciseCard(e, 'h4')));
+    phase.exercises.map((e) => exerciseCard(e, 'h4', { forRunner: true })));
 }
 
 // ---------------------------------------------------------------- progress

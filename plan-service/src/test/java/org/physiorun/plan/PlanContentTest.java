@@ -25,7 +25,7 @@ class PlanContentTest {
         when().get("/api/plans/" + planId).then().statusCode(200)
                 .body("injuryDate", equalTo("2026-03-01"))
                 .body("protocolId", equalTo("hamstring-return-to-run"))
-                .body("protocolVersion", equalTo(1))
+                .body("protocolVersion", equalTo(2))
                 .body("phases.number", contains(1, 2, 3, 4))
                 .body("phases.nominalStart", contains("2026-03-01", "2026-03-07", "2026-03-15", "2026-03-29"))
                 .body("phases.nominalEnd", contains("2026-03-07", "2026-03-21", "2026-04-04", "2026-04-25"))

@@ -14,6 +14,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -44,7 +45,7 @@ class PlanEventsTest {
         assertThat(data.getString("planId"), equalTo(planId));
         assertThat(data.getString("athleteId"), equalTo(intake.athleteId()));
         assertThat(data.getString("protocolId"), equalTo("hamstring-return-to-run"));
-        assertThat(data.getInt("protocolVersion"), equalTo(1));
+        assertThat(data.getInt("protocolVersion"), equalTo(2));
         assertThat(data.getString("injuryDate"), equalTo("2026-11-20"));
         assertThat(data.getString("timeZone"), equalTo("Europe/London"));
         assertThat(data.getString("side"), equalTo("LEFT"));
@@ -58,7 +59,7 @@ class PlanEventsTest {
         assertThat(data.getList("prescriptions.phase"), contains(1, 1, 2, 2, 2, 3, 3, 3, 4, 4));
         Map<String, Object> glider = data.getMap("prescriptions[2]");
         assertThat(glider.keySet(), containsInAnyOrder("exercise", "name", "phase", "sets", "repsMin",
-                "holdSecondsMin", "distanceMetresMin", "minEfforts"));
+                "holdSecondsMin", "distanceMetresMin", "minEfforts", "frequency"));
         assertThat(glider.get("name"), equalTo("Glider"));
         assertThat(glider.get("sets"), equalTo(3));
         assertThat(glider.get("repsMin"), equalTo(8));
@@ -87,6 +88,33 @@ class PlanEventsTest {
                 "drillExercise", "a-skips", "drillSessions", 2)));
         assertThat(data.getMap("regression"), equalTo(Map.of("fromPhase", 4, "toPhase", 3,
                 "exercises", List.of("a-skips", "sprint-build-ups"))));
+    }
+
+    @Test
+    void planCreatedCarriesTheTimeRulesAndEachFrequency() {
+        Intake intake = Intake.accepted();
+        intake.open();
+
+        List<ConsumerRecord<String, String>> records = Kafka.read("plan-events", intake.athleteId(), 1);
+        assertThat(records, hasSize(1));
+        JsonPath data = JsonPath.from(records.get(0).value()).setRootPath("data");
+        assertThat(data.getInt("protocolVersion"), equalTo(2));
+        assertThat(data.getMap("timeRules"), equalTo(Map.of("sprintMinDaysBetween", 2, "sprintMinHoursBetween", 36,
+                "levelTolerance", 5, "clearanceMinDays", 14, "maxLateHours", 72)));
+
+        assertThat(data.getList("prescriptions.exercise"), contains("isometric-heel-press", "extender", "glider",
+                "single-leg-rdl", "nordic-assisted", "diver", "nordic-full", "walkouts", "a-skips", "sprint-build-ups"));
+        assertThat(data.getMap("prescriptions[0].frequency"),
+                equalTo(Map.of("timesMin", 2, "timesMax", 2, "per", "DAY")));
+        assertThat(data.getMap("prescriptions[1].frequency"),
+                equalTo(Map.of("timesMin", 1, "timesMax", 1, "per", "DAY")));
+        assertThat(data.getMap("prescriptions[2].frequency"),
+                equalTo(Map.of("timesMin", 3, "timesMax", 3, "per", "WEEK")));
+        assertThat(data.getMap("prescriptions[8].frequency"),
+                equalTo(Map.of("timesMin", 3, "timesMax", 4, "per", "WEEK")));
+        // The sprints have no frequency of their own in the catalogue: the field is sent, as null.
+        assertThat(data.getMap("prescriptions[9]"), hasKey("frequency"));
+        assertThat(data.get("prescriptions[9].frequency"), nullValue());
     }
 
     @Test

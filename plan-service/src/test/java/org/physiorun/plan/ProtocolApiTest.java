@@ -24,13 +24,13 @@ class ProtocolApiTest {
     void theHamstringProtocolIsListed() {
         when().get("/api/protocols").then().statusCode(200)
                 .body("id", contains("hamstring-return-to-run"))
-                .body("[0].version", equalTo(1));
+                .body("[0].version", equalTo(2));
     }
 
     @Test
     void itsFourPhasesHaveWindowsEarliestDaysAndExercises() {
         when().get("/api/protocols/hamstring-return-to-run").then().statusCode(200)
-                .body("version", equalTo(1))
+                .body("version", equalTo(2))
                 .body("phases.number", contains(1, 2, 3, 4))
                 .body("phases.name", contains("Early Loading", "Eccentric Foundation", "Load & Architecture",
                         "Return to Performance"))
@@ -87,9 +87,34 @@ class ProtocolApiTest {
     }
 
     @Test
+    void theNewestVersionCarriesTheTimeRules() {
+        when().get("/api/protocols/hamstring-return-to-run").then().statusCode(200)
+                .body("version", equalTo(2))
+                .body("timeRules.sprintMinDaysBetween", equalTo(2))
+                .body("timeRules.sprintMinHoursBetween", equalTo(36))
+                .body("timeRules.levelTolerance", equalTo(5))
+                .body("timeRules.clearanceMinDays", equalTo(14))
+                .body("timeRules.maxLateHours", equalTo(72));
+    }
+
+    @Test
+    void versionOneIsUnchangedAndPredatesTheTimeRules() {
+        given().queryParam("version", 1).when().get("/api/protocols/hamstring-return-to-run")
+                .then().statusCode(200)
+                .body("version", equalTo(1))
+                .body("timeRules", nullValue())
+                .body("phases.earliestDay", contains(1, 7, 15, 29))
+                .body("painCeiling", equalTo(3))
+                .body("sprintLadder.levels", contains(60, 80, 90, 100))
+                .body("clearance.minIntensity", equalTo(90));
+    }
+
+    @Test
     void aVersionCanBeAskedForAndAnUnknownOneIsNotFound() {
         given().queryParam("version", 1).when().get("/api/protocols/hamstring-return-to-run")
                 .then().statusCode(200).body("version", equalTo(1));
+        given().queryParam("version", 2).when().get("/api/protocols/hamstring-return-to-run")
+                .then().statusCode(200).body("version", equalTo(2));
         given().queryParam("version", 99).when().get("/api/protocols/hamstring-return-to-run")
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("detail", containsString("99"));

@@ -10,10 +10,11 @@ import java.util.Map;
  *
  * @param painFreeMax the highest pain (0-10) that still counts as pain-free
  * @param painCeiling the highest pain (0-10) allowed in any session
+ * @param timeRules   how time and the prescription limit what counts; null in versions published before them
  */
 public record ProtocolDefinition(String name, String summary, List<Phase> phases, int painFreeMax, int painCeiling,
                                  SprintLadder sprintLadder, Clearance clearance, Regression regression,
-                                 ExpectedReturn expectedReturn) {
+                                 ExpectedReturn expectedReturn, TimeRules timeRules) {
 
     /**
      * One phase. Day 1 is the injury date.
@@ -55,6 +56,24 @@ public record ProtocolDefinition(String name, String summary, List<Phase> phases
 
     /** Tightness, a pull or pain in these exercises sends the athlete from {@code fromPhase} back to {@code toPhase}. */
     public record Regression(int fromPhase, int toPhase, List<String> exercises) {
+    }
+
+    /**
+     * The figures that make the gates honour time, not only the number of sessions (protocol section 4a).
+     *
+     * @param sprintMinDaysBetween  a sprint session counts only if at least this many local calendar days separate
+     *                              it from the previous sprint session, whether that one counted or not
+     * @param sprintMinHoursBetween and only if at least this many hours separate them too: both must hold
+     * @param levelTolerance        a sprint session counts toward the current ladder level only if its effort is
+     *                              within this many percentage points of that level
+     * @param clearanceMinDays      return to run is never cleared before the local date phase 4 began plus this
+     *                              many days
+     * @param maxLateHours          a session the runner logs more than this many hours after performing it is kept
+     *                              and still raises the pain alert, but counts toward no gate, level or clearance
+     *                              (sessions that the clinic or an operator's producer vouch for are exempt)
+     */
+    public record TimeRules(int sprintMinDaysBetween, int sprintMinHoursBetween, int levelTolerance,
+                            int clearanceMinDays, int maxLateHours) {
     }
 
     /**

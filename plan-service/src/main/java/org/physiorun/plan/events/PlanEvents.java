@@ -36,7 +36,7 @@ public class PlanEvents {
                 plan.injuryDate, plan.timeZone, plan.side, plan.mechanism, plan.createdAt,
                 protocol.painFreeMax(), protocol.painCeiling(), prescriptions(plan, protocol), protocol.gates(),
                 new PlanCreated.SprintLadder(ladder.exercise(), ladder.levels(), ladder.sessionsPerLevel()),
-                protocol.clearance(), protocol.regression());
+                protocol.clearance(), protocol.regression(), protocol.timeRules());
         publish(plan, PlanCreated.TYPE, plan.createdAt, data);
     }
 
@@ -58,9 +58,14 @@ public class PlanEvents {
                         ? protocol.sprintLadder().minEfforts() : null;
                 doses.add(new PlanCreated.Prescription(slug, p.name(), phase.number(), p.dosage().sets(),
                         p.dosage().repsMin(), p.dosage().holdSecondsMin(), p.dosage().distanceMetresMin(),
-                        minEfforts));
+                        minEfforts, frequency(p.dosage().frequency())));
             }
         }
         return doses;
+    }
+
+    private static PlanCreated.Frequency frequency(Prescription.Frequency frequency) {
+        return frequency == null ? null
+                : new PlanCreated.Frequency(frequency.timesMin(), frequency.timesUpTo(), frequency.per());
     }
 }

@@ -39,6 +39,6 @@ final class PlanMapper {
                         p.nominalEndDay(), p.earliestDay(), p.goal(), p.exercises(), d.gateInto(p)))
                 .toList();
         return new ProtocolDto(protocol.id, protocol.version, d.name(), d.summary(), phases, d.painFreeMax(),
-                d.painCeiling(), d.sprintLadder(), d.clearance(), d.regression(), d.expectedReturn());
+                d.painCeiling(), d.sprintLadder(), d.clearance(), d.regression(), d.timeRules(), d.expectedReturn());
     }
 }

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** One line of a physiotherapist's list: where the athlete stands, when they last logged, and their alerts. */
+/** One line of a physiotherapist's list: where the athlete stands, when they last logged, their alerts and review flags. */
 public record AthleteSummary(String athleteId, UUID planId, int phase, Integer sprintLevel, boolean returnToRunCleared,
-                             Instant lastSessionAt, List<Alert> alerts) {
+                             Instant lastSessionAt, List<Alert> alerts, List<ReviewFlagView> reviewFlags) {
 
     /** A pain-ceiling or regression event, newest first. */
     public record Alert(String type, Instant decidedAt, String summary) {

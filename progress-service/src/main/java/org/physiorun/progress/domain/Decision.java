@@ -2,6 +2,7 @@ package org.physiorun.progress.domain;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
 /** A progression decision, naming the ids of the criteria it rests on so a clinician can see why. */
 public sealed interface Decision permits Decision.PhaseAdvanced, Decision.PhaseRegressed,
@@ -14,6 +15,32 @@ public sealed interface Decision permits Decision.PhaseAdvanced, Decision.PhaseR
     /** The CloudEvents {@code type} the contract gives this decision. */
     String eventType();
 
+    /** Whether the decision moves the athlete (a phase, a sprint level, clearance), unlike an alert. */
+    default boolean movesAthlete() {
+        return !(this instanceof PainCeilingExceeded);
+    }
+
+    /**
+     * What was decided, for which plan and at which point of it ({@code regressions}: how many regressions came
+     * before, this one included), so that a gate opening again after a regression is a new decision. Every
+     * session above the ceiling is its own alert.
+     */
+    default String key(String planId, int regressions, UUID sessionEventId) {
+        String what;
+        if (this instanceof PhaseAdvanced d) {
+            what = "phase-advanced/" + d.fromPhase() + "-" + d.toPhase();
+        } else if (this instanceof PhaseRegressed d) {
+            what = "phase-regressed/" + d.fromPhase() + "-" + d.toPhase();
+        } else if (this instanceof SprintLevelAdvanced d) {
+            what = "sprint-level-advanced/" + d.fromLevel() + "-" + d.toLevel();
+        } else if (this instanceof ReturnToRunCleared) {
+            what = "return-to-run-cleared";
+        } else {
+            return planId + "/pain-ceiling-exceeded/" + sessionEventId;
+        }
+        return planId + "/" + what + "/after-" + regressions + "-regressions";
+    }
+
     record PhaseAdvanced(int fromPhase, int toPhase, List<String> criteria) implements Decision {
         public PhaseAdvanced {
             criteria = List.copyOf(criteria);
@@ -25,7 +52,9 @@ public sealed interface Decision permits Decision.PhaseAdvanced, Decision.PhaseR
         }
     }
 
-    record PhaseRegressed(int fromPhase, int toPhase, String reason, List<String> criteria) implements Decision {
+    /** {@code clearanceRevoked}: the athlete had been cleared to return to run, and no longer is. */
+    record PhaseRegressed(int fromPhase, int toPhase, String reason, boolean clearanceRevoked, List<String> criteria)
+            implements Decision {
         public PhaseRegressed {
             Objects.requireNonNull(reason, "reason");
             criteria = List.copyOf(criteria);

@@ -10,9 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * One athlete's gating parameters, as the plan carries them. The rules hold no figures of their own,
@@ -20,7 +17,7 @@ import java.util.stream.Stream;
  */
 public record GatePlan(String planId, LocalDate injuryDate, ZoneId timeZone, int painFreeMax, int painCeiling,
                        Map<String, Prescription> prescriptions, List<PhaseGate> gates, SprintLadder ladder,
-                       Clearance clearance, Regression regression) {
+                       Clearance clearance, Regression regression, TimeRules timing) {
 
     /** An easy run is logged like an exercise but is not one of the framework's: it has no prescription. */
     public static final String EASY_RUN = "easy-run";
@@ -32,6 +29,7 @@ public record GatePlan(String planId, LocalDate injuryDate, ZoneId timeZone, int
         Objects.requireNonNull(ladder, "ladder");
         Objects.requireNonNull(clearance, "clearance");
         Objects.requireNonNull(regression, "regression");
+        Objects.requireNonNull(timing, "timing");
         prescriptions = Map.copyOf(prescriptions);
         gates = List.copyOf(gates);
         if (painFreeMax < 0 || painFreeMax > painCeiling || painCeiling > 10) {
@@ -68,51 +66,23 @@ public record GatePlan(String planId, LocalDate injuryDate, ZoneId timeZone, int
         }
     }
 
-    /** The protocol's default parameters (protocol.md sections 2 to 4). */
-    public static GatePlan defaults(String planId, LocalDate injuryDate, ZoneId zone) {
-        Map<String, Prescription> prescriptions = Stream.of(
-                new Prescription("isometric-heel-press", "Isometric Hold", 1, 3, null, 30, null, null),
-                new Prescription("extender", "Extender", 1, 3, 12, null, null, null),
-                new Prescription("glider", "Glider", 2, 3, 8, null, null, null),
-                new Prescription("single-leg-rdl", "Single-Leg Romanian Deadlift (SL RDL)", 2, 3, 10, null, null, null),
-                new Prescription("nordic-assisted", "Nordic (assisted)", 2, 3, 6, null, null, null),
-                new Prescription("diver", "Diver", 3, 3, 8, null, null, null),
-                new Prescription("nordic-full", "Nordic (full)", 3, 4, 8, null, null, null),
-                new Prescription("walkouts", "Walkouts", 3, 3, 10, null, null, null),
-                new Prescription("a-skips", "A-skips and high knees", 4, 3, null, null, 20, null),
-                // Sprints are one set of 6-8 efforts; the count may arrive as efforts or as reps.
-                new Prescription("sprint-build-ups", "Progressive Sprint Build-Ups", 4, 1, 6, null, null, 6))
-                .collect(Collectors.toMap(Prescription::exercise, Function.identity()));
-        List<PhaseGate> gates = List.of(
-                new PhaseGate(1, 2, 7, List.of(
-                        new StreakCriterion("isometric-heel-press", 2, false),
-                        new StreakCriterion("extender", 2, false)), null),
-                new PhaseGate(2, 3, 15, List.of(
-                        new StreakCriterion("glider", 3, true),
-                        new StreakCriterion("single-leg-rdl", 3, true),
-                        new StreakCriterion("nordic-assisted", 3, false)), new EasyRunCriterion(7, 1)),
-                new PhaseGate(3, 4, 29, List.of(
-                        new StreakCriterion("diver", 3, true),
-                        new StreakCriterion("nordic-full", 3, false),
-                        new StreakCriterion("walkouts", 3, false)), null));
-        return new GatePlan(planId, injuryDate, zone, 0, 3, prescriptions, gates,
-                new SprintLadder("sprint-build-ups", List.of(60, 80, 90, 100), 2),
-                new Clearance(90, 2, "a-skips", 2),
-                new Regression(4, 3, List.of("a-skips", "sprint-build-ups")));
-    }
-
     public Optional<Prescription> prescription(String exercise) {
         return Optional.ofNullable(prescriptions.get(exercise));
     }
 
-    /**
-     * When time alone could next open the gate out of {@code phase}: the first moment of its earliest day in
-     * the athlete's zone, if that is still after {@code asOf}. Empty when no day is left to wait for.
-     */
-    public Optional<Instant> earliestDayAfter(int phase, Instant asOf) {
-        return gateFrom(phase)
-                .map(gate -> injuryDate.plusDays(gate.earliestDay() - 1L).atStartOfDay(timeZone).toInstant())
-                .filter(start -> start.isAfter(asOf));
+    /** The first moment of the programme: sessions from then on count, day 1 being the injury date. */
+    public Instant programmeStart() {
+        return startOf(injuryDate);
+    }
+
+    /** 00:00 local of {@code date}: when a day-bound rule (an earliest day, clearance) can first hold. */
+    public Instant startOf(LocalDate date) {
+        return date.atStartOfDay(timeZone).toInstant();
+    }
+
+    /** The local date of programme day {@code day}. */
+    public LocalDate dateOfDay(int day) {
+        return injuryDate.plusDays(day - 1L);
     }
 
     public Optional<PhaseGate> gateFrom(int phase) {

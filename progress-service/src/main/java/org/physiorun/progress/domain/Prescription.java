@@ -6,10 +6,12 @@ import java.util.Objects;
 
 /**
  * The dose one session of an exercise must reach to count as "at dose". Only the low end of each
- * prescribed range is a gate: the upper end (45 s, 8 reps) is guidance for the athlete.
+ * prescribed range is a gate: the upper end (45 s, 8 reps) is guidance for the athlete. {@code frequency} is
+ * how often sessions may count (null for the sprints, which follow the ladder and its spacing).
  */
 public record Prescription(String exercise, String name, int phase, int sets, Integer repsMin,
-                           Integer holdSecondsMin, Integer distanceMetresMin, Integer minEfforts) {
+                           Integer holdSecondsMin, Integer distanceMetresMin, Integer minEfforts,
+                           Frequency frequency) {
 
     public Prescription {
         Objects.requireNonNull(exercise, "exercise");

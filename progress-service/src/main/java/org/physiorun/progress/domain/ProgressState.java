@@ -4,39 +4,44 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Where an athlete stands. {@code phaseSince} and {@code sprintLevelSince} mark when the phase and level
- * were entered: only sessions performed after them count toward what comes next.
+ * Where an athlete stands. {@code phaseSince} and {@code sprintLevelSince} mark when the phase and level began:
+ * only sessions performed after them count toward what comes next. {@code byRegression}: the phase was entered by
+ * a regression, so only sessions both performed and logged after it count. {@code regressions} is how many
+ * regressions there have been: part of each decision's key.
  */
-public record ProgressState(int phase, Instant phaseSince, Integer sprintLevel, Instant sprintLevelSince,
-                            boolean returnToRunCleared) {
+public record ProgressState(int phase, Instant phaseSince, boolean byRegression, Integer sprintLevel,
+                            Instant sprintLevelSince, boolean returnToRunCleared, int regressions) {
 
     public ProgressState {
         Objects.requireNonNull(phaseSince, "phaseSince");
-        if (phase < 1) {
-            throw new IllegalArgumentException("phase must be at least 1");
+        if (phase < 1 || regressions < 0) {
+            throw new IllegalArgumentException("phase must be at least 1 and regressions at least 0");
         }
         if ((sprintLevel == null) != (sprintLevelSince == null)) {
             throw new IllegalArgumentException("a sprint level needs the instant it was reached, and only then");
         }
     }
 
-    public static ProgressState start(Instant planCreatedAt) {
-        return new ProgressState(1, planCreatedAt, null, null, false);
+    public static ProgressState start(Instant programmeStart) {
+        return new ProgressState(1, programmeStart, false, null, null, false, 0);
     }
 
-    /**
-     * Entering a phase, forward or back, revokes clearance and restarts the sprint ladder at
-     * {@code firstSprintLevel} (null outside the ladder phase).
-     */
-    ProgressState enterPhase(int newPhase, Instant now, Integer firstSprintLevel) {
-        return new ProgressState(newPhase, now, firstSprintLevel, firstSprintLevel == null ? null : now, false);
+    /** Moving up a phase: the sprint ladder starts at {@code firstSprintLevel} (null outside the ladder phase). */
+    ProgressState advance(int newPhase, Instant at, Integer firstSprintLevel) {
+        return new ProgressState(newPhase, at, false, firstSprintLevel, firstSprintLevel == null ? null : at, false,
+                regressions);
     }
 
-    ProgressState reachSprintLevel(int level, Instant now) {
-        return new ProgressState(phase, phaseSince, level, now, returnToRunCleared);
+    /** Going back a phase revokes clearance and leaves the ladder, which starts again from its foot. */
+    ProgressState regress(int newPhase, Instant at) {
+        return new ProgressState(newPhase, at, true, null, null, false, regressions + 1);
+    }
+
+    ProgressState reachSprintLevel(int level, Instant at) {
+        return new ProgressState(phase, phaseSince, byRegression, level, at, returnToRunCleared, regressions);
     }
 
     ProgressState clearReturnToRun() {
-        return new ProgressState(phase, phaseSince, sprintLevel, sprintLevelSince, true);
+        return new ProgressState(phase, phaseSince, byRegression, sprintLevel, sprintLevelSince, true, regressions);
     }
 }

@@ -3,6 +3,7 @@ package org.physiorun.progress.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.physiorun.outbox.CloudEvent;
 import org.physiorun.outbox.Outbox;
+import org.physiorun.progress.events.ProgressionEventData;
 import org.physiorun.progress.service.ProgressionAnnouncer;
 
 /** Announces on {@code progression-events}, keyed by athlete, through the transactional outbox. */

@@ -7,9 +7,10 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-import org.physiorun.progress.messaging.PlanEvents.PlanClosed;
-import org.physiorun.progress.messaging.PlanEvents.PlanCreated;
-import org.physiorun.progress.service.ProgressionService;
+import org.physiorun.progress.events.PlanEvents.PlanClosed;
+import org.physiorun.progress.events.PlanEvents.PlanCreated;
+import org.physiorun.progress.events.PlanEvents;
+import org.physiorun.progress.service.PlanLifecycle;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -20,11 +21,11 @@ public class PlanEventsConsumer {
 
     private static final Logger LOG = Logger.getLogger(PlanEventsConsumer.class);
 
-    private final ProgressionService progression;
+    private final PlanLifecycle plans;
     private final ObjectMapper json;
 
-    PlanEventsConsumer(ProgressionService progression, ObjectMapper json) {
-        this.progression = progression;
+    PlanEventsConsumer(PlanLifecycle plans, ObjectMapper json) {
+        this.plans = plans;
         this.json = json;
     }
 
@@ -36,9 +37,9 @@ public class PlanEventsConsumer {
             UUID id = UUID.fromString(event.path("id").asText());
             String type = event.path("type").asText();
             if (PlanEvents.CREATED.equals(type)) {
-                progression.planCreated(id, json.treeToValue(event.get("data"), PlanCreated.class), Instant.now());
+                plans.planCreated(id, json.treeToValue(event.get("data"), PlanCreated.class), Instant.now());
             } else if (PlanEvents.CLOSED.equals(type)) {
-                progression.planClosed(id, json.treeToValue(event.get("data"), PlanClosed.class), Instant.now());
+                plans.planClosed(id, json.treeToValue(event.get("data"), PlanClosed.class), Instant.now());
             }
         } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
             LOG.warnf("Skipped an unreadable plan event (%s): %s", e.getMessage(), abbreviate(value));

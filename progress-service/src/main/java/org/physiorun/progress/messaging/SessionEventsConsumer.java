@@ -10,11 +10,15 @@ import jakarta.validation.Validator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-import org.physiorun.progress.service.ProgressionService;
+import org.physiorun.progress.domain.EnteredBy;
+import org.physiorun.progress.events.SessionEvent;
+import org.physiorun.progress.service.LoggedSession;
+import org.physiorun.progress.service.SessionIngest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,13 +43,13 @@ public class SessionEventsConsumer {
     static final String DEAD_LETTER_TOPIC = "session-events-dlq";
     private static final Logger LOG = Logger.getLogger(SessionEventsConsumer.class);
 
-    private final ProgressionService progression;
+    private final SessionIngest ingest;
     private final ObjectMapper json;
     private final Validator validator;
     private final KafkaSender kafka;
 
-    SessionEventsConsumer(ProgressionService progression, ObjectMapper json, Validator validator, KafkaSender kafka) {
-        this.progression = progression;
+    SessionEventsConsumer(SessionIngest ingest, ObjectMapper json, Validator validator, KafkaSender kafka) {
+        this.ingest = ingest;
         this.json = json;
         this.validator = validator;
         this.kafka = kafka;
@@ -57,7 +61,7 @@ public class SessionEventsConsumer {
     @Retry(maxRetries = 60, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 10, durationUnit = ChronoUnit.MINUTES)
     public void consume(ConsumerRecords<byte[], byte[]> records) throws Exception {
         List<ConsumerRecord<byte[], byte[]>> readable = new ArrayList<>();
-        List<SessionEvent> sessions = new ArrayList<>();
+        List<LoggedSession> sessions = new ArrayList<>();
         List<Future<RecordMetadata>> deadLettered = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             String problem;
@@ -66,7 +70,7 @@ public class SessionEventsConsumer {
                 problem = violations(session);
                 if (problem == null) {
                     readable.add(record);
-                    sessions.add(session);
+                    sessions.add(new LoggedSession(session, Instant.ofEpochMilli(record.timestamp()), enteredBy(record)));
                     continue;
                 }
             } catch (JsonParseException e) {
@@ -78,12 +82,25 @@ public class SessionEventsConsumer {
             }
             deadLettered.add(deadLetter(record, problem));
         }
-        for (var rejection : progression.ingest(sessions, Instant.now())) {
+        for (var rejection : ingest.ingest(sessions, Instant.now())) {
             deadLettered.add(deadLetter(readable.get(rejection.index()), rejection.reason()));
         }
         // The batch is acknowledged (offsets committed) only once the dead-letter topic holds the rejects.
         for (Future<RecordMetadata> ack : deadLettered) {
             ack.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    // Only progress-service's own intake names who entered a session; other producers are the operator's own.
+    private static EnteredBy enteredBy(ConsumerRecord<byte[], byte[]> record) {
+        Header header = record.headers().lastHeader(SessionEvent.ENTERED_BY_HEADER);
+        if (header == null) {
+            return EnteredBy.PRODUCER;
+        }
+        try {
+            return EnteredBy.ofCode(new String(header.value(), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return EnteredBy.PRODUCER;
         }
     }
 

@@ -28,6 +28,8 @@ public class AthleteProgress {
     public Instant sprintLevelSince;
     public boolean cleared;
     public int regressions;
+    @Column(name = "by_regression")
+    public boolean byRegression;
     @Column(name = "updated_at")
     public Instant updatedAt;
     /** When the scheduled re-evaluation should look at this athlete again; null when time alone changes nothing. */
@@ -35,7 +37,7 @@ public class AthleteProgress {
     public Instant nextCheckAt;
 
     public ProgressState state() {
-        return new ProgressState(phase, phaseSince, sprintLevel, sprintLevelSince, cleared);
+        return new ProgressState(phase, phaseSince, byRegression, sprintLevel, sprintLevelSince, cleared, regressions);
     }
 
     public void moveTo(ProgressState state, Instant now) {
@@ -44,6 +46,8 @@ public class AthleteProgress {
         sprintLevel = state.sprintLevel();
         sprintLevelSince = state.sprintLevelSince();
         cleared = state.returnToRunCleared();
+        byRegression = state.byRegression();
+        regressions = state.regressions();
         updatedAt = now;
     }
 }

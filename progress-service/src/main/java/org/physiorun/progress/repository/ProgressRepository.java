@@ -6,7 +6,9 @@ import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -69,19 +71,27 @@ public class ProgressRepository {
         return em.find(SessionRecord.class, eventId) != null;
     }
 
-    /** The sessions that can still count toward the athletes' next steps: those after their phase began. */
-    public List<SessionRecord> sessionsInCurrentPhase(Collection<UUID> planIds) {
+    /** Every session of the plans: a late one can change what any other meant (the order of performance). */
+    public List<SessionRecord> sessionsOf(Collection<UUID> planIds) {
         if (planIds.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("SELECT s FROM SessionRecord s, AthleteProgress p WHERE p.planId IN :ids"
-                        + " AND s.planId = p.planId AND s.performedAt > p.phaseSince", SessionRecord.class)
+        return em.createQuery("FROM SessionRecord WHERE planId IN :ids", SessionRecord.class)
                 .setParameter("ids", planIds).getResultList();
     }
 
     public List<SessionRecord> sessionsNewestFirst(UUID planId) {
         return em.createQuery("FROM SessionRecord WHERE planId = :plan ORDER BY performedAt DESC, receivedAt DESC",
                 SessionRecord.class).setParameter("plan", planId).getResultList();
+    }
+
+    /** The decisions published for the plans, in the order they were made. */
+    public List<DecisionRecord> decisionsOf(Collection<UUID> planIds) {
+        if (planIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("FROM DecisionRecord WHERE planId IN :ids ORDER BY seq", DecisionRecord.class)
+                .setParameter("ids", planIds).getResultList();
     }
 
     public void persist(Object entity) {
@@ -94,49 +104,69 @@ public class ProgressRepository {
      * @return whether it was stored: only then may its event be published
      */
     public boolean storeDecision(UUID eventId, String key, UUID planId, String athleteId, String type,
-                                 UUID sessionEventId, Instant decidedAt, String event) {
+                                 UUID sessionEventId, Instant decidedAt, Instant effectiveAt, String event) {
         return em.createNativeQuery("""
-                        INSERT INTO progression_decision
-                            (event_id, decision_key, plan_id, athlete_id, type, session_event_id, decided_at, event)
-                        VALUES (:id, :key, :plan, :athlete, :type, :session, :at, CAST(:event AS jsonb))
+                        INSERT INTO progression_decision (event_id, decision_key, plan_id, athlete_id, type,
+                            session_event_id, decided_at, effective_at, event)
+                        VALUES (:id, :key, :plan, :athlete, :type, :session, :at, :effective, CAST(:event AS jsonb))
                         ON CONFLICT (decision_key) DO NOTHING""")
                 .setParameter("id", eventId).setParameter("key", key).setParameter("plan", planId)
                 .setParameter("athlete", athleteId).setParameter("type", type)
                 .setParameter("session", sessionEventId).setParameter("at", decidedAt)
-                .setParameter("event", event)
+                .setParameter("effective", effectiveAt).setParameter("event", event)
                 .executeUpdate() == 1;
     }
 
-    /** Athletes with an active plan and their progress, most recently active first. */
-    public List<Object[]> activeAthletes() {
-        return em.createQuery("SELECT a, p, (SELECT MAX(s.performedAt) FROM SessionRecord s WHERE s.planId = a.planId)"
-                + " FROM AthletePlan a, AthleteProgress p WHERE a.active = TRUE AND p.planId = a.planId"
-                + " ORDER BY p.updatedAt DESC", Object[].class).getResultList();
+    /** Flags a published decision for review, once. */
+    public void storeFlag(UUID planId, String decisionKey, String athleteId, Instant effectiveAt, Instant flaggedAt,
+                          String message) {
+        em.createNativeQuery("""
+                        INSERT INTO review_flag (plan_id, decision_key, athlete_id, effective_at, flagged_at, message)
+                        VALUES (:plan, :key, :athlete, :effective, :at, :message) ON CONFLICT DO NOTHING""")
+                .setParameter("plan", planId).setParameter("key", decisionKey).setParameter("athlete", athleteId)
+                .setParameter("effective", effectiveAt).setParameter("at", flaggedAt).setParameter("message", message)
+                .executeUpdate();
     }
 
-    /** The alerts (pain above the ceiling, regressions) of the given plans, newest first. */
-    @SuppressWarnings("unchecked")
-    public List<Object[]> alerts(Collection<UUID> planIds, int perPlan) {
+    /** The review flags of the plans, newest first. */
+    public List<ReviewFlagRecord> flagsOf(Collection<UUID> planIds) {
         if (planIds.isEmpty()) {
             return List.of();
         }
-        return em.createNativeQuery("""
-                        SELECT plan_id, type, decided_at, CAST(event AS text) FROM (
-                            SELECT d.*, row_number() OVER (PARTITION BY plan_id ORDER BY seq DESC) AS n
-                            FROM progression_decision d
-                            WHERE plan_id IN (:plans) AND type IN (:types)) recent
-                        WHERE n <= :perPlan ORDER BY seq DESC""")
+        return em.createQuery("FROM ReviewFlagRecord WHERE id.planId IN :ids ORDER BY flaggedAt DESC, effectiveAt DESC",
+                ReviewFlagRecord.class).setParameter("ids", planIds).getResultList();
+    }
+
+    /** An athlete with an active plan: the plan, where they stand, and when they last performed a session. */
+    public record ActiveAthlete(AthletePlan plan, AthleteProgress progress, Instant lastSessionAt) {
+    }
+
+    /** Athletes with an active plan and their progress, most recently active first. */
+    public List<ActiveAthlete> activeAthletes() {
+        return em.createQuery("SELECT new org.physiorun.progress.repository.ProgressRepository$ActiveAthlete(a, p,"
+                + " (SELECT MAX(s.performedAt) FROM SessionRecord s WHERE s.planId = a.planId))"
+                + " FROM AthletePlan a, AthleteProgress p WHERE a.active = TRUE AND p.planId = a.planId"
+                + " ORDER BY p.updatedAt DESC", ActiveAthlete.class).getResultList();
+    }
+
+    /** The alerts (pain above the ceiling, regressions) of the given plans, newest first, at most {@code perPlan} each. */
+    public List<DecisionRecord> alerts(Collection<UUID> planIds, int perPlan) {
+        if (planIds.isEmpty()) {
+            return List.of();
+        }
+        List<DecisionRecord> alerts = em.createQuery("FROM DecisionRecord WHERE planId IN :plans AND type IN :types"
+                        + " ORDER BY seq DESC", DecisionRecord.class)
                 .setParameter("plans", planIds)
                 .setParameter("types", List.of("physiorun.progression.pain-ceiling-exceeded",
                         "physiorun.progression.phase-regressed"))
-                .setParameter("perPlan", perPlan)
                 .getResultList();
+        Map<UUID, Integer> taken = new HashMap<>();
+        return alerts.stream().filter(alert -> taken.merge(alert.planId, 1, Integer::sum) <= perPlan).toList();
     }
 
     /** The CloudEvents emitted for the athlete, oldest first, exactly as published. */
-    @SuppressWarnings("unchecked")
     public List<String> eventsOldestFirst(String athleteId) {
-        return em.createNativeQuery("SELECT CAST(event AS text) FROM progression_decision WHERE athlete_id = :a ORDER BY seq")
+        return em.createQuery("SELECT event FROM DecisionRecord WHERE athleteId = :a ORDER BY seq", String.class)
                 .setParameter("a", athleteId).getResultList();
     }
 

@@ -11,10 +11,13 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.physiorun.progress.api.SessionAccepted;
-import org.physiorun.progress.messaging.SessionEvent;
+import org.physiorun.progress.domain.Advice;
+import org.physiorun.progress.domain.EnteredBy;
+import org.physiorun.progress.events.SessionEvent;
 import org.physiorun.progress.service.SessionIntake;
 
 import java.net.URI;
+import java.util.List;
 
 @Path("/api/sessions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,8 +35,9 @@ public class SessionResource {
     @Operation(summary = "Log a session", description = "202 once it is on session-events; it is counted from there."
             + " Posting the same eventId again changes nothing.")
     public Response log(@Valid @NotNull(message = "a request body is required") SessionEvent session) {
-        intake.submit(session);
-        return Response.accepted(new SessionAccepted(session.eventId(), "accepted"))
+        // Until logins arrive every posted session is the runner's own entry, with the runner's limit on lateness.
+        List<Advice> advice = intake.submit(session, EnteredBy.RUNNER);
+        return Response.accepted(new SessionAccepted(session.eventId(), "accepted", advice))
                 .location(URI.create("/api/progress/" + session.athleteId() + "/sessions")).build();
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.physiorun.progress.domain.GatePlan;
-import org.physiorun.progress.messaging.PlanEvents.PlanCreated;
+import org.physiorun.progress.events.PlanEvents.PlanCreated;
 import org.physiorun.progress.repository.AthletePlan;
 
 import java.util.Map;

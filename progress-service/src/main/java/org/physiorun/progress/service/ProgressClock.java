@@ -1,5 +1,6 @@
 package org.physiorun.progress.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.physiorun.progress.repository.ProgressRepository;
@@ -18,11 +19,11 @@ public class ProgressClock {
     private static final int CHUNK = 200;
 
     private final ProgressRepository repository;
-    private final ProgressionService progression;
+    private final AthleteTimelines timelines;
 
-    ProgressClock(ProgressRepository repository, ProgressionService progression) {
+    ProgressClock(ProgressRepository repository, AthleteTimelines timelines) {
         this.repository = repository;
-        this.progression = progression;
+        this.timelines = timelines;
     }
 
     @Scheduled(every = "${physiorun.progress.reevaluate-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -34,7 +35,8 @@ public class ProgressClock {
     public void reevaluateAll(Instant now) {
         List<UUID> plans = repository.plansDueForCheck(now);
         for (int from = 0; from < plans.size(); from += CHUNK) {
-            progression.reevaluate(plans.subList(from, Math.min(plans.size(), from + CHUNK)), now);
+            List<UUID> chunk = plans.subList(from, Math.min(plans.size(), from + CHUNK));
+            QuarkusTransaction.requiringNew().run(() -> timelines.update(repository.lockProgress(chunk), now));
         }
     }
 }

@@ -7,66 +7,79 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.physiorun.progress.api.AthleteSummary;
 import org.physiorun.progress.api.CapacityCheckView;
+import org.physiorun.progress.api.ReviewFlagView;
 import org.physiorun.progress.api.SessionView;
 import org.physiorun.progress.domain.CapacityCheck;
 import org.physiorun.progress.domain.GatePlan;
 import org.physiorun.progress.domain.Prescription;
-import org.physiorun.progress.domain.ProgressionRules;
 import org.physiorun.progress.repository.AthletePlan;
-import org.physiorun.progress.repository.AthleteProgress;
+import org.physiorun.progress.repository.DecisionRecord;
 import org.physiorun.progress.repository.ProgressRepository;
+import org.physiorun.progress.repository.ProgressRepository.ActiveAthlete;
+import org.physiorun.progress.repository.ReviewFlagRecord;
 import org.physiorun.progress.repository.SessionRecord;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.Optional;
+import java.util.UUID;
 
-/** What runners and physiotherapists read: the capacity check, the sessions counted, the events emitted. */
+/** What runners and physiotherapists read: the capacity check, the sessions, the events emitted, the athletes. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class ProgressQueries {
 
     private final ProgressRepository repository;
     private final GatePlans gatePlans;
+    private final AthleteTimelines timelines;
     private final ObjectMapper json;
 
-    ProgressQueries(ProgressRepository repository, GatePlans gatePlans, ObjectMapper json) {
+    ProgressQueries(ProgressRepository repository, GatePlans gatePlans, AthleteTimelines timelines, ObjectMapper json) {
         this.repository = repository;
         this.gatePlans = gatePlans;
+        this.timelines = timelines;
         this.json = json;
     }
 
     public Optional<CapacityCheckView> capacityCheck(String athleteId, Instant now) {
-        return repository.activePlan(athleteId).flatMap(plan -> repository.progress(plan.planId).map(progress -> {
-            List<SessionRecord> sessions = repository.sessionsInCurrentPhase(List.of(plan.planId));
-            CapacityCheck check = new ProgressionRules(gatePlans.of(plan))
-                    .check(progress.state(), sessions.stream().map(SessionRecord::toLog).toList(), now);
+        return repository.activePlan(athleteId).map(plan -> {
+            CapacityCheck check = timelines.current(plan, now).check();
             return new CapacityCheckView(athleteId, plan.planId, check.phase(), check.day(), check.sprintLevel(),
-                    check.returnToRunCleared(), check.nextGate());
-        }));
+                    check.returnToRunCleared(), check.nextGate(),
+                    flags(List.of(plan.planId)).getOrDefault(plan.planId, List.of()));
+        });
     }
 
-    /** Every athlete with an active plan, with their latest alerts (a physiotherapist's overview). */
+    /** Every athlete with an active plan, with their latest alerts and review flags (a physiotherapist's overview). */
     public List<AthleteSummary> athletes() {
-        List<Object[]> rows = repository.activeAthletes();
+        List<ActiveAthlete> athletes = repository.activeAthletes();
         Map<UUID, AthletePlan> plans = new HashMap<>();
-        rows.forEach(row -> plans.put(((AthletePlan) row[0]).planId, (AthletePlan) row[0]));
+        athletes.forEach(athlete -> plans.put(athlete.plan().planId, athlete.plan()));
         Map<UUID, List<AthleteSummary.Alert>> alerts = new HashMap<>();
-        for (Object[] alert : repository.alerts(plans.keySet(), 5)) {
-            UUID planId = (UUID) alert[0];
-            alerts.computeIfAbsent(planId, id -> new ArrayList<>()).add(new AthleteSummary.Alert(
-                    (String) alert[1], toInstant(alert[2]), summary(read((String) alert[3]), gatePlans.of(plans.get(planId)))));
+        for (DecisionRecord alert : repository.alerts(plans.keySet(), 5)) {
+            alerts.computeIfAbsent(alert.planId, id -> new ArrayList<>()).add(new AthleteSummary.Alert(
+                    alert.type, alert.decidedAt, summary(read(alert.event), gatePlans.of(plans.get(alert.planId)))));
         }
-        return rows.stream().map(row -> {
-            AthletePlan plan = (AthletePlan) row[0];
-            AthleteProgress progress = (AthleteProgress) row[1];
-            return new AthleteSummary(plan.athleteId, plan.planId, progress.phase, progress.sprintLevel,
-                    progress.cleared, (Instant) row[2], alerts.getOrDefault(plan.planId, List.of()));
+        Map<UUID, List<ReviewFlagView>> flags = flags(plans.keySet());
+        return athletes.stream().map(athlete -> {
+            AthletePlan plan = athlete.plan();
+            return new AthleteSummary(plan.athleteId, plan.planId, athlete.progress().phase,
+                    athlete.progress().sprintLevel, athlete.progress().cleared, athlete.lastSessionAt(),
+                    alerts.getOrDefault(plan.planId, List.of()), flags.getOrDefault(plan.planId, List.of()));
         }).toList();
+    }
+
+    private Map<UUID, List<ReviewFlagView>> flags(Collection<UUID> planIds) {
+        Map<UUID, List<ReviewFlagView>> flags = new HashMap<>();
+        for (ReviewFlagRecord flag : repository.flagsOf(planIds)) {
+            flags.computeIfAbsent(flag.id.planId(), id -> new ArrayList<>())
+                    .add(new ReviewFlagView(flag.flaggedAt, flag.effectiveAt, flag.message));
+        }
+        return flags;
     }
 
     /** One line a physiotherapist reads at a glance, with the exercise's name as the plan gives it. */
@@ -76,10 +89,6 @@ public class ProgressQueries {
         return data.has("pain")
                 ? "Pain " + data.path("pain").asInt() + "/10 in " + plan.prescription(exercise).map(Prescription::name).orElse(exercise)
                 : "Back to phase " + data.path("toPhase").asInt() + ": " + data.path("reason").asText();
-    }
-
-    private static Instant toInstant(Object value) {
-        return value instanceof java.time.OffsetDateTime odt ? odt.toInstant() : (Instant) value;
     }
 
     /** The sessions of the athlete's active plan, newest first; empty when the athlete has no active plan. */
@@ -108,6 +117,7 @@ public class ProgressQueries {
     private static SessionView view(SessionRecord s) {
         return new SessionView(s.eventId, s.planId, s.exercise, s.performedAt, s.sets, s.reps, s.holdSeconds,
                 s.distanceMetres, s.efforts, s.intensityPercent, s.loadKg, s.painDuring, s.painAfter, s.fullRange,
-                s.tightness, s.notes, s.phaseAtLogging, s.outOfPhase, s.atDose, s.painFree);
+                s.tightness, s.notes, s.phase, s.outOfPhase, s.atDose, s.painFree, s.notCountedBecause == null,
+                s.notCountedBecause, s.explanation, s.enteredBy, s.loggedAt);
     }
 }

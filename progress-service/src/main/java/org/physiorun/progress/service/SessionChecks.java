@@ -1,7 +1,7 @@
 package org.physiorun.progress.service;
 
 import org.physiorun.progress.domain.GatePlan;
-import org.physiorun.progress.messaging.SessionEvent;
+import org.physiorun.progress.events.SessionEvent;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +34,10 @@ final class SessionChecks {
         }
         if (plan.ladder().exercise().equals(session.exercise()) && session.intensityPercent() == null) {
             return Optional.of(new Refusal("intensityPercent", "is required for a sprint session (0-100)"));
+        }
+        // In the drills that send a runner back a phase, "no tightness" must be said, not assumed (4a, rule 11).
+        if (plan.regression().exercises().contains(session.exercise()) && session.tightness() == null) {
+            return Optional.of(new Refusal("tightness", "is required for this exercise (true or false)"));
         }
         return Optional.empty();
     }

@@ -4,48 +4,43 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * Plays the service around the rules: keeps the state and the history, marks each session out of phase
- * or not as it is logged, and records every decision in order.
+ * Plays the service around the rules: keeps every session logged and every decision published, walks the plan
+ * again whenever a session arrives or the clock ticks, and publishes what the walk adds.
  */
 final class Athlete {
 
-    // The service processes a session a moment after it was performed.
+    // The service receives a session a moment after it was performed.
     static final Duration PROCESSING_LAG = Duration.ofMinutes(1);
 
     final GatePlan plan;
     final ProgressionRules rules;
     final List<SessionLog> history = new ArrayList<>();
+    final List<Ruling> published = new ArrayList<>();
     final List<Decision> decisions = new ArrayList<>();
     ProgressState state;
+    Replay last;
     private int sessionsLogged;
 
-    Athlete(GatePlan plan, ProgressState state) {
+    Athlete(GatePlan plan) {
         this.plan = plan;
         this.rules = new ProgressionRules(plan);
-        this.state = state;
+        this.state = ProgressState.start(plan.programmeStart());
     }
 
-    /** A new athlete whose plan was created early on day 1. */
     static Athlete onDefaults() {
-        return new Athlete(Plans.defaults(), ProgressState.start(Plans.at(1, 7, 0)));
-    }
-
-    /** An athlete with the default plan who entered {@code phase} early on {@code day}. */
-    static Athlete inPhase(int phase, int day) {
-        Instant since = Plans.at(day, 7, 0);
-        GatePlan plan = Plans.defaults();
-        return new Athlete(plan, new ProgressState(phase, since, phase == 4 ? 60 : null, phase == 4 ? since : null,
-                false));
+        return new Athlete(Plans.defaults());
     }
 
     SessionBuilder session(String exercise) {
         return SessionBuilder.atDose(plan, exercise);
     }
 
-    /** Logs a session at dose and pain-free on {@code day}; sessions logged later are performed later. */
+    /** Logs a session at dose and pain-free at 08:00 on {@code day}; sessions logged later are performed later. */
     List<Decision> log(String exercise, int day) {
         return log(exercise, day, session -> { });
     }
@@ -56,25 +51,32 @@ final class Athlete {
         return log(builder);
     }
 
+    /** Logs a session; the walk runs as of the moment it was received. */
     List<Decision> log(SessionBuilder builder) {
-        SessionLog draft = builder.build();
-        return log(builder, draft.performedAt().plus(PROCESSING_LAG));
+        SessionLog session = builder.build();
+        return log(session, session.loggedAt());
     }
 
-    List<Decision> log(SessionBuilder builder, Instant now) {
-        SessionLog session = builder
-                .loggedIn(state.phase(), plan.isOutOfPhase(builder.exercise(), state.phase()))
-                .build();
+    List<Decision> log(SessionLog session, Instant now) {
         history.add(session);
-        return record(rules.onSession(state, session, history, now));
+        return walk(now);
     }
 
     List<Decision> tick(Instant now) {
-        return record(rules.onClock(state, history, now));
+        return walk(now);
+    }
+
+    /** Every session of the exercise at dose and pain-free, one a day at 08:00 from {@code firstDay} to {@code lastDay}. */
+    List<Decision> daily(String exercise, int firstDay, int lastDay) {
+        List<Decision> made = new ArrayList<>();
+        for (int day = firstDay; day <= lastDay; day++) {
+            made.addAll(log(exercise, day));
+        }
+        return made;
     }
 
     CapacityCheck check(Instant now) {
-        return rules.check(state, history, now);
+        return rules.replay(history, published, now).check();
     }
 
     CriterionResult criterion(String id, Instant now) {
@@ -84,9 +86,24 @@ final class Athlete {
                 .orElseThrow(() -> new AssertionError("no criterion " + id));
     }
 
-    private List<Decision> record(Outcome outcome) {
-        state = outcome.state();
-        decisions.addAll(outcome.decisions());
-        return outcome.decisions();
+    Verdict verdict(UUID eventId) {
+        return last.verdicts().get(eventId);
+    }
+
+    Map<UUID, Verdict> verdicts() {
+        return last.verdicts();
+    }
+
+    List<ReviewFlag> flags() {
+        return last.flags();
+    }
+
+    private List<Decision> walk(Instant now) {
+        last = rules.replay(history, published, now);
+        published.addAll(last.newRulings());
+        state = last.state();
+        List<Decision> made = last.newRulings().stream().map(Ruling::decision).toList();
+        decisions.addAll(made);
+        return made;
     }
 }

@@ -19,8 +19,8 @@ final class SessionBuilder {
     private Integer painAfter = 0;
     private Boolean fullRange = true;
     private Boolean tightness = false;
-    private int phaseAtLogging = 1;
-    private boolean outOfPhase;
+    private Instant loggedAt;
+    private EnteredBy enteredBy = EnteredBy.RUNNER;
 
     private SessionBuilder(String exercise) {
         this.exercise = exercise;
@@ -103,14 +103,29 @@ final class SessionBuilder {
         return this;
     }
 
-    SessionBuilder loggedIn(int phase, boolean outOfPhaseThen) {
-        phaseAtLogging = phase;
-        outOfPhase = outOfPhaseThen;
+    SessionBuilder noTightnessSaid() {
+        tightness = null;
         return this;
     }
 
+    /** When progress-service first received it; by default a minute after it was performed. */
+    SessionBuilder loggedAt(Instant instant) {
+        loggedAt = instant;
+        return this;
+    }
+
+    SessionBuilder enteredBy(EnteredBy who) {
+        enteredBy = who;
+        return this;
+    }
+
+    Instant performedAt() {
+        return performedAt;
+    }
+
     SessionLog build() {
-        return new SessionLog(eventId, exercise, performedAt, sets, reps, holdSeconds, distanceMetres, efforts,
-                intensityPercent, painDuring, painAfter, fullRange, tightness, phaseAtLogging, outOfPhase);
+        Instant logged = loggedAt != null ? loggedAt : performedAt.plus(Athlete.PROCESSING_LAG);
+        return new SessionLog(eventId, exercise, performedAt, logged, enteredBy, sets, reps, holdSeconds,
+                distanceMetres, efforts, intensityPercent, painDuring, painAfter, fullRange, tightness);
     }
 }

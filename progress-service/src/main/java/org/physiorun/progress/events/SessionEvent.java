@@ -1,4 +1,4 @@
-package org.physiorun.progress.messaging;
+package org.physiorun.progress.events;
 
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -7,6 +7,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import org.physiorun.progress.domain.EnteredBy;
+import org.physiorun.progress.domain.SessionLog;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -34,4 +37,16 @@ public record SessionEvent(
         Boolean fullRange,
         Boolean tightness,
         @Size(max = 2000) String notes) {
+
+    /**
+     * Record header naming who entered the session ({@code runner}, {@code physio}); set by progress-service's own
+     * intake. A record without it comes from an operator's own producer, which is vouched for.
+     */
+    public static final String ENTERED_BY_HEADER = "physiorun-entered-by";
+
+    /** The session as the rules read it, with when it was first received and who entered it. */
+    public SessionLog toLog(Instant loggedAt, EnteredBy enteredBy) {
+        return new SessionLog(eventId, exercise, performedAt, loggedAt, enteredBy, sets, reps, holdSeconds,
+                distanceMetres, efforts, intensityPercent, painDuring, painAfter, fullRange, tightness);
+    }
 }

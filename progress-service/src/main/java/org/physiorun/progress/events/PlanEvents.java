@@ -1,4 +1,4 @@
-package org.physiorun.progress.messaging;
+package org.physiorun.progress.events;
 
 import org.physiorun.progress.domain.Clearance;
 import org.physiorun.progress.domain.GatePlan;
@@ -6,6 +6,7 @@ import org.physiorun.progress.domain.PhaseGate;
 import org.physiorun.progress.domain.Prescription;
 import org.physiorun.progress.domain.Regression;
 import org.physiorun.progress.domain.SprintLadder;
+import org.physiorun.progress.domain.TimeRules;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,13 +33,15 @@ public final class PlanEvents {
     public record PlanCreated(UUID planId, String athleteId, String protocolId, int protocolVersion,
                               LocalDate injuryDate, String timeZone, Instant createdAt, int painFreeMax,
                               int painCeiling, List<Prescription> prescriptions, List<PhaseGate> gates,
-                              SprintLadder sprintLadder, Clearance clearance, Regression regression) {
+                              SprintLadder sprintLadder, Clearance clearance, Regression regression,
+                              TimeRules timeRules) {
 
+        /** The plan's gates; a plan made before its protocol had time rules gets their defaults (4a, rule 11). */
         public GatePlan toGatePlan() {
             return new GatePlan(planId.toString(), injuryDate, ZoneId.of(timeZone == null ? "UTC" : timeZone),
                     painFreeMax, painCeiling,
                     prescriptions.stream().collect(Collectors.toMap(Prescription::exercise, Function.identity())),
-                    gates, sprintLadder, clearance, regression);
+                    gates, sprintLadder, clearance, regression, timeRules == null ? TimeRules.DEFAULTS : timeRules);
         }
     }
 

@@ -1,0 +1,22 @@
+package org.physiorun.progress.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What one walk through the plan found: where the athlete stands now, the decisions to add (in the order they take
+ * effect), what each session meant, the published decisions to review, the capacity check now, and when time alone
+ * could next change anything.
+ */
+public record Replay(ProgressState state, List<Ruling> newRulings, Map<UUID, Verdict> verdicts,
+                     List<ReviewFlag> flags, CapacityCheck check, Optional<Instant> nextCheckAt) {
+
+    public Replay {
+        newRulings = List.copyOf(newRulings);
+        verdicts = Map.copyOf(verdicts);
+        flags = List.copyOf(flags);
+    }
+}

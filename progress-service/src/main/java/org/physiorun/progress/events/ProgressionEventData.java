@@ -1,0 +1,22 @@
+package org.physiorun.progress.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The {@code data} of a progression CloudEvent. Fields that a type does not use are left out:
+ * phase changes carry {@code fromPhase}/{@code toPhase}, sprint levels {@code fromLevel}/{@code toLevel},
+ * regressions a {@code reason} (and {@code clearanceRevoked} when they withdraw a clearance), pain alerts
+ * {@code pain} and {@code exercise}. {@code effectiveAt} is the instant the decision takes effect in the order of
+ * performance (the session's time, or 00:00 local of the day that opened a gate); {@code decidedAt} is when it was
+ * made, later for a session logged late.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ProgressionEventData(String athleteId, UUID planId, List<String> criteria, UUID sessionEventId,
+                                   Instant decidedAt, Instant effectiveAt, Integer fromPhase, Integer toPhase,
+                                   String reason, Boolean clearanceRevoked, Integer fromLevel, Integer toLevel,
+                                   Integer pain, String exercise) {
+}

@@ -1,0 +1,117 @@
+package org.physiorun.progress.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.physiorun.outbox.CloudEvent;
+import org.physiorun.progress.domain.ProgressionRules;
+import org.physiorun.progress.domain.Replay;
+import org.physiorun.progress.domain.ReviewFlag;
+import org.physiorun.progress.domain.Ruling;
+import org.physiorun.progress.domain.SessionLog;
+import org.physiorun.progress.events.ProgressionEventData;
+import org.physiorun.progress.repository.AthletePlan;
+import org.physiorun.progress.repository.AthleteProgress;
+import org.physiorun.progress.repository.DecisionRecord;
+import org.physiorun.progress.repository.ProgressRepository;
+import org.physiorun.progress.repository.SessionRecord;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Walks athletes' plans through the rules and keeps what the walk found: the new decisions (stored under their keys
+ * and announced through the outbox in the same transaction), what each session meant, the review flags, and where
+ * the athlete stands.
+ */
+@ApplicationScoped
+@Transactional
+public class AthleteTimelines {
+
+    private final ProgressRepository repository;
+    private final GatePlans gatePlans;
+    private final ProgressionEvents events;
+    private final ProgressionAnnouncer announcer;
+
+    AthleteTimelines(ProgressRepository repository, GatePlans gatePlans, ProgressionEvents events,
+                     ProgressionAnnouncer announcer) {
+        this.repository = repository;
+        this.gatePlans = gatePlans;
+        this.events = events;
+        this.announcer = announcer;
+    }
+
+    /** Brings the athletes of these locked progress rows up to date as of {@code now}. */
+    public void update(Collection<AthleteProgress> locked, Instant now) {
+        List<UUID> planIds = locked.stream().map(progress -> progress.planId).toList();
+        Map<UUID, List<SessionRecord>> sessions = repository.sessionsOf(planIds).stream()
+                .collect(Collectors.groupingBy(record -> record.planId));
+        Map<UUID, List<Ruling>> published = published(planIds);
+        for (AthleteProgress progress : locked) {
+            AthletePlan plan = repository.plan(progress.planId).orElseThrow();
+            List<SessionRecord> records = sessions.getOrDefault(plan.planId, List.of());
+            Replay replay = walk(plan, records.stream().map(SessionRecord::toLog).toList(), published, now);
+            keep(plan, progress, records, replay, now);
+        }
+    }
+
+    /**
+     * What the plan would look like with {@code candidate} added, changing nothing: the answer a runner gets the
+     * moment they log a session, before it is counted.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Replay preview(AthletePlan plan, SessionLog candidate, Instant now) {
+        List<SessionLog> sessions = new ArrayList<>(logs(plan));
+        sessions.add(candidate);
+        return walk(plan, sessions, published(List.of(plan.planId)), now);
+    }
+
+    /** The capacity check and the rest of the walk as of {@code now}, changing nothing. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Replay current(AthletePlan plan, Instant now) {
+        return walk(plan, logs(plan), published(List.of(plan.planId)), now);
+    }
+
+    private Replay walk(AthletePlan plan, List<SessionLog> sessions, Map<UUID, List<Ruling>> published, Instant now) {
+        return new ProgressionRules(gatePlans.of(plan))
+                .replay(sessions, published.getOrDefault(plan.planId, List.of()), now);
+    }
+
+    private List<SessionLog> logs(AthletePlan plan) {
+        return repository.sessionsOf(List.of(plan.planId)).stream().map(SessionRecord::toLog).toList();
+    }
+
+    private Map<UUID, List<Ruling>> published(Collection<UUID> planIds) {
+        Map<UUID, List<Ruling>> byPlan = new HashMap<>();
+        for (DecisionRecord record : repository.decisionsOf(planIds)) {
+            byPlan.computeIfAbsent(record.planId, id -> new ArrayList<>()).add(events.ruling(record));
+        }
+        return byPlan;
+    }
+
+    private void keep(AthletePlan plan, AthleteProgress progress, List<SessionRecord> records, Replay replay,
+                      Instant now) {
+        for (Ruling ruling : replay.newRulings()) {
+            CloudEvent<ProgressionEventData> event = events.event(plan, ruling, now);
+            if (repository.storeDecision(event.id(), ruling.key(), plan.planId, plan.athleteId,
+                    ruling.decision().eventType(), ruling.sessionEventId(), now, ruling.effectiveAt(),
+                    events.write(event))) {
+                announcer.announce(event);
+            }
+        }
+        records.forEach(record -> record.judged(replay.verdicts().get(record.eventId)));
+        for (ReviewFlag flag : replay.flags()) {
+            repository.storeFlag(plan.planId, flag.decisionKey(), plan.athleteId, flag.effectiveAt(), now,
+                    flag.message());
+        }
+        if (!replay.state().equals(progress.state())) {
+            progress.moveTo(replay.state(), now);
+        }
+        progress.nextCheckAt = replay.nextCheckAt().orElse(null);
+    }
+}
