@@ -58,38 +58,21 @@ class ProgressRestartIT {
         RestAssured.port = port;
         AthleteJourney athlete = new AthleteJourney(45).withPlan();
 
-        List<Journeys.Session> phaseOneAndTwo = new ArrayList<>();
-        for (String exercise : List.of("isometric-heel-press", "extender")) {
-            phaseOneAndTwo.add(athlete.at(exercise, 5));
-            phaseOneAndTwo.add(athlete.at(exercise, 6));
-        }
-        phaseOneAndTwo.add(athlete.at("isometric-heel-press", 7));
-        for (int day : new int[]{9, 11, 13}) {
-            for (String exercise : List.of("glider", "single-leg-rdl", "nordic-assisted")) {
-                phaseOneAndTwo.add(athlete.at(exercise, day));
-            }
-        }
-        phaseOneAndTwo.add(athlete.at("easy-run", 14));
-        phaseOneAndTwo.add(athlete.at("glider", 15));
+        List<Journeys.Session> phaseOneAndTwo = athlete.phasesOneAndTwo();
         phaseOneAndTwo.forEach(athlete::log);
         assertEquals(2, distinct(athlete.events(2)).size());
 
         // More work arrives, and the service is killed while it counts it.
-        for (int day : new int[]{25, 27}) {
-            athlete.log("diver", day);
-            athlete.log("nordic-full", day);
-            athlete.log("walkouts", day);
-        }
+        List<Journeys.Session> phaseThree = athlete.phaseThree(); // days 25, 27 and 29: three sessions a day
+        phaseThree.subList(0, 6).forEach(athlete::log);
         first.kill();
 
         // While it is down: the rest of the journey, and a producer redelivering the first half.
-        athlete.log("diver", 29);
-        athlete.log("nordic-full", 29);
-        athlete.log("walkouts", 29);
+        phaseThree.subList(6, 9).forEach(athlete::log);
         phaseOneAndTwo.forEach(athlete::log);
         athlete.log(athlete.at("a-skips", 30));
-        athlete.log(athlete.at("sprint-build-ups", 30).intensity(60));
-        athlete.log(athlete.at("sprint-build-ups", 31).intensity(60));
+        athlete.log(athlete.at("sprint-build-ups", 31, 17, 0).intensity(60));
+        athlete.log(athlete.at("sprint-build-ups", 33, 17, 0).intensity(60)); // two days later: it counts
 
         start(port);
         Map<String, JsonNode> decisions = distinct(athlete.kafka.progressionEvents(athlete.athleteId, 4, Duration.ofSeconds(60)));
@@ -101,7 +84,7 @@ class ProgressRestartIT {
                 .body("id", equalTo(List.copyOf(decisions.keySet())));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 when().get("/api/progress/" + athlete.athleteId + "/sessions").then()
-                        .body("size()", equalTo(phaseOneAndTwo.size() + 9 + 3)));
+                        .body("size()", equalTo(phaseOneAndTwo.size() + phaseThree.size() + 3)));
     }
 
     /** Events by CloudEvent id, first delivery first: what a deduplicating subscriber keeps. */

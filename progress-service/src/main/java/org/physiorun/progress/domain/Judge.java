@@ -64,9 +64,9 @@ final class Judge {
             return new Reason(NotCounted.BEFORE_REGRESSION, "logged before the return to phase " + state.phase()
                     + " (" + since + "): only work logged after it counts toward moving up again");
         }
-        long lateHours = Duration.between(session.performedAt(), session.loggedAt()).toHours();
-        if (!session.enteredBy().vouchedFor() && lateHours > plan.timing().maxLateHours()) {
-            return new Reason(NotCounted.LOGGED_TOO_LATE, "logged " + lateHours + " hours after it was done;"
+        Duration late = Duration.between(session.performedAt(), session.loggedAt());
+        if (!session.enteredBy().vouchedFor() && late.compareTo(Duration.ofHours(plan.timing().maxLateHours())) > 0) {
+            return new Reason(NotCounted.LOGGED_TOO_LATE, "logged " + late.toHours() + " hours after it was done;"
                     + " a session you log yourself counts only within " + plan.timing().maxLateHours() + " hours");
         }
         if (sprint) {
@@ -89,8 +89,13 @@ final class Judge {
         }
         Integer level = state.sprintLevel();
         Integer effort = session.intensityPercent();
-        if (level == null || effort == null) {
+        if (level == null) {
             return null;
+        }
+        if (effort == null) {
+            // an effort not reported cannot show the prescribed level was kept
+            return new Reason(NotCounted.BELOW_PRESCRIBED_EFFORT, "no effort reported while the prescribed level is "
+                    + level + "%");
         }
         int tolerance = timing.levelTolerance();
         String band = " while the prescribed level is " + level + "% (" + (level - tolerance) + "-"

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,20 +19,28 @@ class GatePlanTest {
     private final GatePlan plan = Plans.defaults();
 
     @Test
-    void defaultsHoldTheTenExercisesWithTheirPhasesAndDoses() {
+    void defaultsHoldTheTenExercisesWithTheirPhasesDosesAndFrequencies() {
+        Frequency twiceADay = new Frequency(2, 2, Frequency.Period.DAY);
+        Frequency onceADay = new Frequency(1, 1, Frequency.Period.DAY);
+        Frequency threeTimesAWeek = new Frequency(3, 3, Frequency.Period.WEEK);
         assertEquals(Map.of(
-                "isometric-heel-press", new Prescription("isometric-heel-press", "Isometric Hold", 1, 3, null, 30, null, null),
-                "extender", new Prescription("extender", "Extender", 1, 3, 12, null, null, null),
-                "glider", new Prescription("glider", "Glider", 2, 3, 8, null, null, null),
+                "isometric-heel-press", new Prescription("isometric-heel-press", "Isometric Hold", 1, 3, null, 30, null,
+                        null, twiceADay),
+                "extender", new Prescription("extender", "Extender", 1, 3, 12, null, null, null, onceADay),
+                "glider", new Prescription("glider", "Glider", 2, 3, 8, null, null, null, threeTimesAWeek),
                 "single-leg-rdl", new Prescription("single-leg-rdl", "Single-Leg Romanian Deadlift (SL RDL)", 2, 3, 10,
-                        null, null, null),
-                "nordic-assisted", new Prescription("nordic-assisted", "Nordic (assisted)", 2, 3, 6, null, null, null),
-                "diver", new Prescription("diver", "Diver", 3, 3, 8, null, null, null),
-                "nordic-full", new Prescription("nordic-full", "Nordic (full)", 3, 4, 8, null, null, null),
-                "walkouts", new Prescription("walkouts", "Walkouts", 3, 3, 10, null, null, null),
-                "a-skips", new Prescription("a-skips", "A-skips and high knees", 4, 3, null, null, 20, null),
+                        null, null, null, threeTimesAWeek),
+                "nordic-assisted", new Prescription("nordic-assisted", "Nordic (assisted)", 2, 3, 6, null, null, null,
+                        threeTimesAWeek),
+                "diver", new Prescription("diver", "Diver", 3, 3, 8, null, null, null, threeTimesAWeek),
+                "nordic-full", new Prescription("nordic-full", "Nordic (full)", 3, 4, 8, null, null, null,
+                        threeTimesAWeek),
+                "walkouts", new Prescription("walkouts", "Walkouts", 3, 3, 10, null, null, null, onceADay),
+                "a-skips", new Prescription("a-skips", "A-skips and high knees", 4, 3, null, null, 20, null,
+                        new Frequency(3, 4, Frequency.Period.WEEK)),
+                // The sprints have no frequency of their own: the ladder and the spacing of section 4a rule 2.
                 "sprint-build-ups", new Prescription("sprint-build-ups", "Progressive Sprint Build-Ups", 4, 1, 6,
-                        null, null, 6)),
+                        null, null, 6, null)),
                 plan.prescriptions());
         assertEquals(0, plan.painFreeMax());
         assertEquals(3, plan.painCeiling());
@@ -63,6 +73,12 @@ class GatePlanTest {
     }
 
     @Test
+    void defaultsHoldTheTimeRules() {
+        // 2 days and 36 hours between sprints, 5 points either side of a level, 14 days to clearance, 72 hours to log.
+        assertEquals(new TimeRules(2, 36, 5, 14, 72), plan.timing());
+    }
+
+    @Test
     void theInjuryDateIsDayOne() {
         assertEquals(1, plan.day(Plans.at(1, 0, 0)));
         assertEquals(1, plan.day(Plans.at(1, 23, 59)));
@@ -74,7 +90,9 @@ class GatePlanTest {
         // 23:30 UTC on 7 March is 00:30 on 8 March in Berlin.
         assertEquals(7, plan.day(Instant.parse("2026-03-07T23:30:00Z")));
         assertEquals(6, plan.day(Instant.parse("2026-03-07T22:30:00Z")));
-        GatePlan utc = GatePlan.defaults("plan-utc", Plans.INJURY_DATE, java.time.ZoneOffset.UTC);
+        GatePlan utc = new GatePlan("plan-utc", plan.injuryDate(), ZoneOffset.UTC, plan.painFreeMax(),
+                plan.painCeiling(), plan.prescriptions(), plan.gates(), plan.ladder(), plan.clearance(),
+                plan.regression(), plan.timing());
         assertEquals(6, utc.day(Instant.parse("2026-03-07T23:30:00Z")));
     }
 
@@ -133,6 +151,7 @@ class GatePlanTest {
         assertThrows(IllegalArgumentException.class, () -> new Regression(3, 4, List.of("a-skips")));
         assertThrows(IllegalArgumentException.class, () -> new StreakCriterion("glider", 0, false));
         assertThrows(IllegalArgumentException.class, () -> new EasyRunCriterion(0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new TimeRules(2, 36, -1, 14, 72));
     }
 
     @Test
@@ -145,12 +164,25 @@ class GatePlanTest {
     }
 
     @Test
-    void theClockNeedsToLookOnlyWhenAGatesEarliestDayIsStillAhead() {
-        // the gate out of phase 1 opens on day 7: its first moment in the athlete's zone
-        assertEquals(java.util.Optional.of(Plans.at(7, 0, 0)), plan.earliestDayAfter(1, Plans.at(5, 12, 0)));
-        assertEquals(java.util.Optional.empty(), plan.earliestDayAfter(1, Plans.at(7, 0, 0)));
-        assertEquals(java.util.Optional.of(Plans.at(29, 0, 0)), plan.earliestDayAfter(3, Plans.at(20, 9, 30)));
-        // phase 4 has no gate with a day: time alone never moves the ladder
-        assertEquals(java.util.Optional.empty(), plan.earliestDayAfter(4, Plans.at(30, 0, 0)));
+    void theClockNeedsToLookOnlyWhenTimeAloneCouldStillOpenSomething() {
+        // The gate out of phase 1 opens on day 7: the clock looks at its first moment in the athlete's zone.
+        Athlete athlete = Athlete.onDefaults();
+        athlete.tick(Plans.at(5, 12, 0));
+        assertEquals(Optional.of(Plans.at(7, 0, 0)), athlete.last.nextCheckAt());
+        athlete.tick(Plans.at(7, 0, 0));
+        assertEquals(Optional.empty(), athlete.last.nextCheckAt(), "day 7 came and the sessions are missing");
+
+        Athlete inPhaseThree = Athlete.onDefaults().reachPhase(3);
+        inPhaseThree.tick(Plans.at(20, 9, 30));
+        assertEquals(Optional.of(Plans.at(29, 0, 0)), inPhaseThree.last.nextCheckAt());
+
+        // Phase 4 has no gate with a day, but clearance waits 14 days from the day phase 4 began (day 29).
+        Athlete inPhaseFour = Athlete.onDefaults().reachPhase(4);
+        inPhaseFour.tick(Plans.at(30, 0, 0));
+        assertEquals(Optional.of(Plans.at(43, 0, 0)), inPhaseFour.last.nextCheckAt());
+        // Once cleared, time alone moves nothing.
+        Athlete cleared = Athlete.onDefaults().reachClearance();
+        cleared.tick(Plans.at(44, 0, 0));
+        assertEquals(Optional.empty(), cleared.last.nextCheckAt());
     }
 }

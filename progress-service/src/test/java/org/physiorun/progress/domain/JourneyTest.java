@@ -1,10 +1,12 @@
 package org.physiorun.progress.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.physiorun.progress.domain.Decision.PainCeilingExceeded;
@@ -13,7 +15,10 @@ import org.physiorun.progress.domain.Decision.PhaseRegressed;
 import org.physiorun.progress.domain.Decision.ReturnToRunCleared;
 import org.physiorun.progress.domain.Decision.SprintLevelAdvanced;
 
-/** One athlete from injury to return-to-run clearance under the default plan, with a setback on the way. */
+/**
+ * One athlete from injury to return-to-run clearance under the default plan, with a setback on the way. Injured on
+ * Monday 2 March 2026 (day 1); programme weeks run Monday to Sunday (days 8-14, 15-21, ...).
+ */
 class JourneyTest {
 
     private final Athlete athlete = Athlete.onDefaults();
@@ -43,26 +48,32 @@ class JourneyTest {
         assertEquals(2, athlete.state.phase());
 
         // Phase 2: three times a week, and an easy run; one Glider short of full range on day 10.
-        for (int day : new int[] {8, 10, 12, 14}) {
+        for (int day : new int[] {8, 10, 12}) {
             final int today = day;
             athlete.log("glider", day, s -> s.fullRange(today != 10));
             athlete.log("single-leg-rdl", day);
             athlete.log("nordic-assisted", day);
         }
         athlete.log("easy-run", 13);
+        UUID fourthGliderOfTheWeek = UUID.randomUUID();
+        athlete.log("glider", 14, s -> s.eventId(fourthGliderOfTheWeek));
+        assertEquals(NotCounted.BEYOND_PRESCRIBED_FREQUENCY,
+                athlete.verdict(fourthGliderOfTheWeek).notCountedBecause());
         athlete.tick(Plans.at(15, 0, 5));
-        assertEquals(2, athlete.state.phase(), "the Glider has 2 of 3 at full range");
+        assertEquals(2, athlete.state.phase(), "the Glider has 1 of 3 at full range: the fourth of the week is extra");
         athlete.log("glider", 15);
+        athlete.log("glider", 16);
         assertEquals(3, athlete.state.phase());
 
         // Phase 3, with an A-skips session logged ahead of its phase.
-        phaseThreeWork(16, 18, 20, 22);
-        athlete.log("a-skips", 20);
+        phaseThreeWork(17, 19, 21, 23);
+        UUID aheadOfItsPhase = UUID.randomUUID();
+        athlete.log("a-skips", 20, s -> s.eventId(aheadOfItsPhase));
         athlete.tick(Plans.at(28, 0, 5));
         athlete.tick(Plans.at(29, 0, 5));
         assertEquals(4, athlete.state.phase());
 
-        // Phase 4: the ladder, a pull at 80%, back to phase 3.
+        // Phase 4: the ladder, every other day; a pull at 80% the day after a sprint, back to phase 3.
         athlete.log("a-skips", 29);
         sprint(30, 60);
         sprint(32, 60);
@@ -84,6 +95,10 @@ class JourneyTest {
         sprint(47, 90);
         athlete.log("a-skips", 48);
         sprint(49, 90);
+        assertEquals(100, athlete.state.sprintLevel());
+        athlete.tick(Plans.at(51, 23, 59));
+        assertFalse(athlete.state.returnToRunCleared(), "phase 4 began again on day 38: clearance from day 52");
+        athlete.tick(Plans.at(52, 0, 5));
 
         assertEquals(List.of(
                 new PainCeilingExceeded(4, "isometric-heel-press", List.of("pain-ceiling")),
@@ -92,22 +107,21 @@ class JourneyTest {
                         "streak:nordic-assisted", "easy-run")),
                 new PhaseAdvanced(3, 4, List.of("min-day", "streak:diver", "streak:nordic-full", "streak:walkouts")),
                 new SprintLevelAdvanced(60, 80, List.of("sprint-level:60")),
-                new PhaseRegressed(4, 3, "tightness and pain 2/10 during Progressive Sprint Build-Ups",
+                new PhaseRegressed(4, 3, "tightness and pain 2/10 during Progressive Sprint Build-Ups", false,
                         List.of("regression:tightness", "regression:pain")),
                 new PhaseAdvanced(3, 4, List.of("min-day", "streak:diver", "streak:nordic-full", "streak:walkouts")),
                 new SprintLevelAdvanced(60, 80, List.of("sprint-level:60")),
                 new SprintLevelAdvanced(80, 90, List.of("sprint-level:80")),
                 new SprintLevelAdvanced(90, 100, List.of("sprint-level:90")),
-                new ReturnToRunCleared(List.of("clearance:sprints", "clearance:drill"))),
+                new ReturnToRunCleared(List.of("clearance:sprints", "clearance:drill", "clearance:min-days"))),
                 athlete.decisions);
 
         assertEquals(4, athlete.state.phase());
         assertEquals(100, athlete.state.sprintLevel());
         assertTrue(athlete.state.returnToRunCleared());
-        CapacityCheck check = athlete.check(Plans.at(49, 20, 0));
-        assertEquals(49, check.day());
+        CapacityCheck check = athlete.check(Plans.at(52, 20, 0));
+        assertEquals(52, check.day());
         assertNull(check.nextGate());
-        assertTrue(athlete.history.stream().filter(s -> s.exercise().equals("a-skips")).findFirst().orElseThrow()
-                .outOfPhase());
+        assertEquals(NotCounted.OUT_OF_PHASE, athlete.verdict(aheadOfItsPhase).notCountedBecause());
     }
 }

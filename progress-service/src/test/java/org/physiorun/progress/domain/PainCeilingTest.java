@@ -32,7 +32,7 @@ class PainCeilingTest {
 
     @Test
     void anySessionInAnyPhaseCanRaiseTheAlert() {
-        Athlete athlete = Athlete.inPhase(3, 15);
+        Athlete athlete = Athlete.onDefaults().reachPhase(3);
         assertEquals(List.of(new PainCeilingExceeded(5, "easy-run", List.of("pain-ceiling"))),
                 athlete.log("easy-run", 16, s -> s.pain(5)));
         assertEquals(List.of(new PainCeilingExceeded(4, "sprint-build-ups", List.of("pain-ceiling"))),
@@ -51,9 +51,20 @@ class PainCeilingTest {
 
     @Test
     void theCeilingComesFromThePlan() {
-        Athlete athlete = new Athlete(Plans.withPain(0, 5), ProgressState.start(Plans.at(1, 7, 0)));
+        Athlete athlete = new Athlete(Plans.withPain(0, 5));
         assertTrue(athlete.log("extender", 2, s -> s.pain(5)).isEmpty());
         assertEquals(List.of(new PainCeilingExceeded(6, "extender", List.of("pain-ceiling"))),
-                athlete.log("extender", 2, s -> s.pain(6)));
+                athlete.log("extender", 3, s -> s.pain(6)));
+    }
+
+    @Test
+    void aSessionBeyondThePrescribedFrequencyStillAlerts() {
+        // The Extender counts once a day: a second one counts toward nothing, yet its pain is never ignored.
+        Athlete athlete = Athlete.onDefaults();
+        athlete.log("extender", 2);
+        SessionBuilder extra = athlete.session("extender").at(Plans.at(2, 18, 0)).pain(5);
+        assertEquals(List.of(new PainCeilingExceeded(5, "extender", List.of("pain-ceiling"))), athlete.log(extra));
+        assertEquals(NotCounted.BEYOND_PRESCRIBED_FREQUENCY,
+                athlete.verdict(extra.build().eventId()).notCountedBecause());
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,6 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.physiorun.progress.domain.Decision.PainCeilingExceeded;
 import org.physiorun.progress.domain.Decision.PhaseAdvanced;
 
+/**
+ * The three phase gates. The athlete was injured on Monday 2 March 2026 (day 1); programme weeks run Monday to
+ * Sunday (days 8-14, 15-21, 22-28), and each exercise counts as often as it is prescribed.
+ */
 class PhaseGateTest {
 
     private static final PhaseAdvanced ONE_TO_TWO =
@@ -24,12 +27,15 @@ class PhaseGateTest {
     private static final PhaseAdvanced THREE_TO_FOUR =
             new PhaseAdvanced(3, 4, List.of("min-day", "streak:diver", "streak:nordic-full", "streak:walkouts"));
 
-    /** Two pain-free sessions at dose of each phase-1 exercise, on {@code day}. */
+    /**
+     * Two pain-free sessions at dose of each phase-1 exercise, the last on {@code day}: the Isometric Hold twice
+     * that day, the Extender (once a day) that day and the day before.
+     */
     private static void phaseOneDone(Athlete athlete, int day) {
-        for (int i = 0; i < 2; i++) {
-            athlete.log("isometric-heel-press", day);
-            athlete.log("extender", day);
-        }
+        athlete.log("isometric-heel-press", day);
+        athlete.log("isometric-heel-press", day);
+        athlete.log("extender", day - 1);
+        athlete.log("extender", day);
     }
 
     private static void phaseTwoExercises(Athlete athlete, int... days) {
@@ -54,21 +60,25 @@ class PhaseGateTest {
         @Test
         void opensOnDaySevenNotOnDaySix() {
             Athlete athlete = Athlete.onDefaults();
-            phaseOneDone(athlete, 5);
+            athlete.log("isometric-heel-press", 5);
+            athlete.log("isometric-heel-press", 5);
+            athlete.log("extender", 5);
             assertTrue(athlete.log("extender", 6).isEmpty());
             assertEquals(1, athlete.state.phase());
 
-            assertEquals(List.of(ONE_TO_TWO), athlete.log("extender", 7));
+            assertEquals(List.of(ONE_TO_TWO), athlete.tick(Plans.at(7, 0, 0)));
             assertEquals(2, athlete.state.phase());
         }
 
         @Test
-        void theNewPhaseStartsWhenTheDecisionIsTaken() {
+        void theNewPhaseStartsWhenTheSessionThatOpenedItWasPerformed() {
             Athlete athlete = Athlete.onDefaults();
-            phaseOneDone(athlete, 6);
-            Instant now = Plans.at(7, 9, 30);
-            athlete.log(athlete.session("extender").at(Plans.at(7, 9, 0)), now);
-            assertEquals(new ProgressState(2, now, null, null, false), athlete.state);
+            athlete.log("isometric-heel-press", 6);
+            athlete.log("isometric-heel-press", 6);
+            athlete.log("extender", 6);
+            Instant performed = Plans.at(7, 9, 0);
+            athlete.log(athlete.session("extender").at(performed).loggedAt(Plans.at(7, 9, 30)));
+            assertEquals(new ProgressState(2, performed, false, null, null, false, 0), athlete.state);
         }
 
         @Test
@@ -93,13 +103,17 @@ class PhaseGateTest {
         @Test
         void painOfOneIsNotPainFreeAndBreaksTheStreak() {
             Athlete athlete = Athlete.onDefaults();
-            phaseOneDone(athlete, 5);
-            assertTrue(athlete.log("extender", 7, s -> s.pain(0, 1)).isEmpty());
-            assertEquals("0 of 2 consecutive pain-free Extender sessions (count restarted after a session with pain 1/10)",
-                    athlete.criterion("streak:extender", Plans.at(7, 12, 0)).detail());
+            athlete.log("isometric-heel-press", 6);
+            athlete.log("isometric-heel-press", 6);
+            athlete.log("extender", 5);
+            assertTrue(athlete.log("extender", 6, s -> s.pain(0, 1)).isEmpty());
+            assertEquals("0 of 2 consecutive pain-free Extender sessions"
+                            + " (count restarted after a session with pain 1/10)",
+                    athlete.criterion("streak:extender", Plans.at(6, 12, 0)).detail());
+            assertTrue(athlete.tick(Plans.at(7, 0, 0)).isEmpty());
 
             assertTrue(athlete.log("extender", 7).isEmpty(), "one pain-free session since is not two");
-            assertEquals(List.of(ONE_TO_TWO), athlete.log("extender", 7));
+            assertEquals(List.of(ONE_TO_TWO), athlete.log("extender", 8));
         }
 
         @Test
@@ -122,7 +136,8 @@ class PhaseGateTest {
             athlete.log("extender", 4, s -> s.pain(2));
             athlete.log("extender", 5);
             assertTrue(athlete.tick(Plans.at(7, 0, 0)).isEmpty());
-            assertEquals("1 of 2 consecutive pain-free Extender sessions (count restarted after a session with pain 2/10)",
+            assertEquals("1 of 2 consecutive pain-free Extender sessions"
+                            + " (count restarted after a session with pain 2/10)",
                     athlete.criterion("streak:extender", Plans.at(7, 0, 0)).detail());
             assertEquals(List.of(ONE_TO_TWO), athlete.log("extender", 7));
         }
@@ -131,19 +146,21 @@ class PhaseGateTest {
         void sessionsArrivingOutOfTimeOrderAreJudgedInTheOrderTheyWerePerformed() {
             // A painful session on day 6 syncs first; the good ones of days 4 and 5 arrive after it.
             Athlete athlete = Athlete.onDefaults();
-            phaseOneDone(athlete, 3);
-            athlete.log(athlete.session("extender").at(Plans.at(6, 18, 0)).pain(2), Plans.at(7, 9, 0));
-            athlete.log(athlete.session("extender").at(Plans.at(4, 18, 0)), Plans.at(7, 9, 1));
-            assertTrue(athlete.log(athlete.session("extender").at(Plans.at(5, 18, 0)), Plans.at(7, 9, 2)).isEmpty(),
-                    "the latest performed extender session had pain");
+            athlete.log("isometric-heel-press", 3);
+            athlete.log("isometric-heel-press", 3);
+            athlete.log(athlete.session("extender").at(Plans.at(6, 18, 0)).pain(2).loggedAt(Plans.at(7, 9, 0)));
+            athlete.log(athlete.session("extender").at(Plans.at(4, 18, 0)).loggedAt(Plans.at(7, 9, 1)));
+            assertTrue(athlete.log(athlete.session("extender").at(Plans.at(5, 18, 0)).loggedAt(Plans.at(7, 9, 2)))
+                    .isEmpty(), "the latest performed extender session had pain");
 
-            // The other way round: good sessions of days 5 and 6 first, then an old painful one from day 2.
+            // The other way round: good sessions of days 5 and 6 first, then an older painful one from day 4.
             Athlete other = Athlete.onDefaults();
-            phaseOneDone(other, 3);
-            other.log(other.session("extender").at(Plans.at(5, 18, 0)), Plans.at(6, 20, 0));
-            other.log(other.session("extender").at(Plans.at(6, 18, 0)), Plans.at(6, 20, 1));
+            other.log("isometric-heel-press", 3);
+            other.log("isometric-heel-press", 3);
+            other.log(other.session("extender").at(Plans.at(5, 18, 0)).loggedAt(Plans.at(6, 20, 0)));
+            other.log(other.session("extender").at(Plans.at(6, 18, 0)).loggedAt(Plans.at(6, 20, 1)));
             assertEquals(List.of(ONE_TO_TWO),
-                    other.log(other.session("extender").at(Plans.at(2, 18, 0)).pain(2), Plans.at(7, 9, 0)));
+                    other.log(other.session("extender").at(Plans.at(4, 18, 0)).pain(2).loggedAt(Plans.at(7, 9, 0))));
         }
 
         @Test
@@ -152,14 +169,11 @@ class PhaseGateTest {
             athlete.log("isometric-heel-press", 5);
             athlete.log("isometric-heel-press", 5);
             SessionLog extender = athlete.session("extender").at(Plans.at(6, 18, 0)).build();
-            List<SessionLog> history = new ArrayList<>(athlete.history);
-            history.add(extender);
-            history.add(extender);
-            Outcome outcome = athlete.rules.onSession(athlete.state, extender, history, Plans.at(7, 9, 0));
-            assertTrue(outcome.decisions().isEmpty());
-            assertEquals(1, outcome.state().phase());
+            athlete.history.add(extender);
+            assertTrue(athlete.log(extender, Plans.at(7, 9, 0)).isEmpty());
+            assertEquals(1, athlete.state.phase());
             assertEquals("1 of 2 consecutive pain-free Extender sessions",
-                    athlete.rules.check(outcome.state(), history, Plans.at(7, 9, 0)).nextGate().criteria().get(2).detail());
+                    athlete.criterion("streak:extender", Plans.at(7, 9, 0)).detail());
         }
 
         @Test
@@ -175,13 +189,13 @@ class PhaseGateTest {
 
         @Test
         void noPhaseIsSkippedHoweverGoodTheSessions() {
-            // Phase 2 and 3 exercises logged during phase 1 are out of phase: the gate opens one phase only.
+            // Phase 2 and 3 exercises performed during phase 1 are out of phase: the gate opens one phase only.
             Athlete athlete = Athlete.onDefaults();
             athlete.log("easy-run", 20);
             phaseTwoExercises(athlete, 16, 18, 20);
             phaseThreeExercises(athlete, 16, 18, 20);
             assertTrue(athlete.history.stream().filter(s -> !s.exercise().equals("easy-run"))
-                    .allMatch(SessionLog::outOfPhase));
+                    .allMatch(s -> athlete.verdict(s.eventId()).notCountedBecause() == NotCounted.OUT_OF_PHASE));
             phaseOneDone(athlete, 20);
             assertEquals(List.of(ONE_TO_TWO), athlete.decisions);
             assertEquals(2, athlete.state.phase());
@@ -194,7 +208,7 @@ class PhaseGateTest {
 
         @Test
         void opensOnDayFifteenNotOnDayFourteen() {
-            Athlete athlete = Athlete.inPhase(2, 7);
+            Athlete athlete = Athlete.onDefaults().reachPhase(2);
             phaseTwoExercises(athlete, 8, 10, 12);
             athlete.log("easy-run", 12);
             assertTrue(athlete.tick(Plans.at(14, 23, 59)).isEmpty());
@@ -203,7 +217,7 @@ class PhaseGateTest {
 
         @Test
         void fullRangeNotReportedBlocksTheGate() {
-            Athlete athlete = Athlete.inPhase(2, 7);
+            Athlete athlete = Athlete.onDefaults().reachPhase(2);
             phaseTwoExercises(athlete, 8, 10);
             athlete.log("glider", 12, s -> s.fullRange(null));
             athlete.log("single-leg-rdl", 12);
@@ -219,9 +233,11 @@ class PhaseGateTest {
 
         @Test
         void aSessionShortOfFullRangeBlocksTheGate() {
-            Athlete athlete = Athlete.inPhase(2, 7);
-            phaseTwoExercises(athlete, 8, 10, 12);
-            athlete.log("single-leg-rdl", 13, s -> s.fullRange(false));
+            Athlete athlete = Athlete.onDefaults().reachPhase(2);
+            phaseTwoExercises(athlete, 8, 10);
+            athlete.log("glider", 12);
+            athlete.log("single-leg-rdl", 12, s -> s.fullRange(false));
+            athlete.log("nordic-assisted", 12);
             athlete.log("easy-run", 13);
             assertTrue(athlete.tick(Plans.at(15, 0, 0)).isEmpty());
             assertEquals("0 of 3 consecutive pain-free Single-Leg Romanian Deadlift (SL RDL) sessions at full range"
@@ -231,19 +247,23 @@ class PhaseGateTest {
 
         @Test
         void anEasyRunCountsForSevenDaysTodayIncluded() {
-            Athlete athlete = Athlete.inPhase(2, 7);
-            athlete.log("easy-run", 8);
-            phaseTwoExercises(athlete, 10, 12, 14);
-            assertTrue(athlete.tick(Plans.at(15, 0, 0)).isEmpty(), "day 8 is eight days before day 15, today included");
-            assertEquals("No pain-free easy run in the last 7 days", athlete.criterion("easy-run", Plans.at(15, 0, 0)).detail());
+            Athlete tooEarly = Athlete.onDefaults().reachPhase(2);
+            tooEarly.log(tooEarly.session("easy-run").at(Plans.at(8, 23, 50)));
+            phaseTwoExercises(tooEarly, 10, 12, 14);
+            assertTrue(tooEarly.tick(Plans.at(15, 0, 0)).isEmpty(),
+                    "day 8 is eight days back from day 15, today included");
+            assertEquals("No pain-free easy run in the last 7 days of this phase",
+                    tooEarly.criterion("easy-run", Plans.at(15, 0, 0)).detail());
 
-            athlete.log(athlete.session("easy-run").at(Plans.at(9, 23, 50)), Plans.at(15, 8, 0));
-            assertEquals(List.of(TWO_TO_THREE), athlete.decisions, "day 9 is the seventh day back from day 15");
+            Athlete inTime = Athlete.onDefaults().reachPhase(2);
+            inTime.log(inTime.session("easy-run").at(Plans.at(9, 0, 10)));
+            phaseTwoExercises(inTime, 10, 12, 14);
+            assertEquals(List.of(TWO_TO_THREE), inTime.tick(Plans.at(15, 0, 0)), "day 9 is the seventh day back");
         }
 
         @Test
         void anEasyRunWithPainDoesNotCount() {
-            Athlete athlete = Athlete.inPhase(2, 7);
+            Athlete athlete = Athlete.onDefaults().reachPhase(2);
             phaseTwoExercises(athlete, 8, 10, 12);
             athlete.log("easy-run", 14, s -> s.pain(0, 1));
             assertTrue(athlete.tick(Plans.at(15, 0, 0)).isEmpty());
@@ -252,7 +272,7 @@ class PhaseGateTest {
 
         @Test
         void theDayTurnsInTheAthletesTimeZone() {
-            Athlete athlete = Athlete.inPhase(2, 7);
+            Athlete athlete = Athlete.onDefaults().reachPhase(2);
             phaseTwoExercises(athlete, 8, 10, 12);
             athlete.log("easy-run", 13);
             // Day 14 is 15 March: 23:30 UTC on it is already 16 March, day 15, in Berlin.
@@ -266,17 +286,17 @@ class PhaseGateTest {
 
         @Test
         void opensOnDayTwentyNineAndStartsTheSprintLadder() {
-            Athlete athlete = Athlete.inPhase(3, 15);
+            Athlete athlete = Athlete.onDefaults().reachPhase(3);
             phaseThreeExercises(athlete, 16, 18, 20);
             assertTrue(athlete.tick(Plans.at(28, 23, 59)).isEmpty());
             Instant now = Plans.at(29, 0, 0);
             assertEquals(List.of(THREE_TO_FOUR), athlete.tick(now));
-            assertEquals(new ProgressState(4, now, 60, now, false), athlete.state);
+            assertEquals(new ProgressState(4, now, false, 60, now, false, 0), athlete.state);
         }
 
         @Test
         void theDayTurnsInTheAthletesTimeZoneAcrossTheClockChange() {
-            Athlete athlete = Athlete.inPhase(3, 15);
+            Athlete athlete = Athlete.onDefaults().reachPhase(3);
             phaseThreeExercises(athlete, 16, 18, 20);
             // Day 28 is 29 March, when Berlin moves to UTC+2: 21:30 UTC is 23:30 local, 22:30 UTC is 00:30 on 30 March.
             assertTrue(athlete.tick(Instant.parse("2026-03-29T21:30:00Z")).isEmpty());
@@ -285,7 +305,7 @@ class PhaseGateTest {
 
         @Test
         void theDiverMustBeAtFullRangeButWalkoutsNeedNot() {
-            Athlete athlete = Athlete.inPhase(3, 15);
+            Athlete athlete = Athlete.onDefaults().reachPhase(3);
             phaseThreeExercises(athlete, 16, 18);
             athlete.log("diver", 20, s -> s.fullRange(false));
             athlete.log("nordic-full", 20);
@@ -297,9 +317,9 @@ class PhaseGateTest {
 
         @Test
         void theFullNordicNeedsFourSets() {
-            Athlete athlete = Athlete.inPhase(3, 15);
+            Athlete athlete = Athlete.onDefaults().reachPhase(3);
             phaseThreeExercises(athlete, 16, 18, 20);
-            athlete.log("nordic-full", 21, s -> s.sets(3));
+            athlete.log("nordic-full", 22, s -> s.sets(3));
             assertTrue(athlete.tick(Plans.at(29, 0, 0)).isEmpty());
         }
     }
@@ -309,13 +329,14 @@ class PhaseGateTest {
 
         @Test
         void anOutOfPhaseSessionCountsTowardNothing() {
-            // Diver sessions marked out of phase (logged before phase 3 was entered) do not count in phase 3,
-            // even when their time falls after it.
-            Athlete athlete = Athlete.inPhase(3, 15);
-            for (int day = 16; day <= 18; day++) {
-                SessionLog diver = athlete.session("diver").at(Plans.at(day, 8, 0)).loggedIn(2, true).build();
-                athlete.history.add(diver);
+            // Diver sessions performed in phase 2 do not count in phase 3.
+            Athlete athlete = Athlete.onDefaults().reachPhase(2);
+            phaseTwoExercises(athlete, 8, 10, 12);
+            for (int day : new int[] {9, 11, 13}) {
+                athlete.log("diver", day);
             }
+            athlete.log("easy-run", 12);
+            assertEquals(List.of(TWO_TO_THREE), athlete.tick(Plans.at(15, 0, 0)));
             phaseThreeExercises(athlete, 20, 22);
             athlete.log("nordic-full", 24);
             athlete.log("walkouts", 24);
@@ -329,8 +350,10 @@ class PhaseGateTest {
             Athlete athlete = Athlete.onDefaults();
             assertEquals(List.of(new PainCeilingExceeded(4, "glider", List.of("pain-ceiling"))),
                     athlete.log("glider", 3, s -> s.pain(4)));
-            assertTrue(athlete.history.get(0).outOfPhase());
-            assertEquals(1, athlete.history.get(0).phaseAtLogging());
+            Verdict verdict = athlete.verdict(athlete.history.get(0).eventId());
+            assertTrue(verdict.outOfPhase());
+            assertEquals(NotCounted.OUT_OF_PHASE, verdict.notCountedBecause());
+            assertEquals(1, verdict.phase());
         }
 
         @Test
@@ -349,29 +372,31 @@ class PhaseGateTest {
         }
 
         @Test
-        void aSessionPerformedAfterNowDoesNotCountYet() {
+        void aSessionDatedAheadOfItsArrivalIsJudgedAsOfItsArrival() {
+            // The runner's clock is half an hour fast: the session counts, but as of 09:00, never as of a time to come.
             Athlete athlete = Athlete.onDefaults();
             athlete.log("isometric-heel-press", 5);
             athlete.log("isometric-heel-press", 5);
             athlete.log("extender", 5);
-            Instant now = Plans.at(7, 9, 0);
-            athlete.log(athlete.session("extender").at(Plans.at(7, 9, 30)), now);
-            assertEquals(1, athlete.state.phase());
-            assertEquals(List.of(ONE_TO_TWO), athlete.tick(Plans.at(7, 9, 30)));
+            Instant arrived = Plans.at(7, 9, 0);
+            assertEquals(List.of(ONE_TO_TWO),
+                    athlete.log(athlete.session("extender").at(Plans.at(7, 9, 30)).loggedAt(arrived)));
+            assertEquals(arrived, athlete.state.phaseSince());
         }
 
         @Test
         void earlierPhaseExercisesMayGoOnBeingLogged() {
-            Athlete athlete = Athlete.inPhase(2, 7);
-            assertTrue(athlete.log("extender", 8).isEmpty());
-            assertFalse(athlete.history.get(0).outOfPhase());
+            Athlete athlete = Athlete.onDefaults().reachPhase(2);
+            UUID extender = UUID.randomUUID();
+            assertTrue(athlete.log("extender", 8, s -> s.eventId(extender)).isEmpty());
+            assertFalse(athlete.verdict(extender).outOfPhase());
             assertEquals(2, athlete.state.phase());
         }
     }
 
     @Test
     void aPhaseWithoutAGateOutAndWithoutALadderHasNoNextGate() {
-        Athlete athlete = new Athlete(Plans.withGates(List.of()), ProgressState.start(Plans.at(1, 7, 0)));
+        Athlete athlete = new Athlete(Plans.withGates(List.of()));
         phaseOneDone(athlete, 6);
         assertTrue(athlete.tick(Plans.at(8, 0, 0)).isEmpty());
         assertNull(athlete.check(Plans.at(8, 0, 0)).nextGate());

@@ -81,7 +81,7 @@ class PrescriptionTest {
 
     @Test
     void withOnlyAMinimumOfEffortsRepsDoNotStandInForThem() {
-        Prescription effortsOnly = new Prescription("sprint-build-ups", "Sprints", 4, 1, null, null, null, 6);
+        Prescription effortsOnly = new Prescription("sprint-build-ups", "Sprints", 4, 1, null, null, null, 6, null);
         assertFalse(effortsOnly.atDose(session("sprint-build-ups").efforts(null).reps(8).build()));
         assertTrue(effortsOnly.atDose(session("sprint-build-ups").efforts(6).reps(null).build()));
     }
@@ -92,12 +92,28 @@ class PrescriptionTest {
         assertEquals("3 x 30 s hold", PLAN.prescription("isometric-heel-press").orElseThrow().doseText());
         assertEquals("3 x 20 m", PLAN.prescription("a-skips").orElseThrow().doseText());
         assertEquals("6 efforts", PLAN.prescription("sprint-build-ups").orElseThrow().doseText());
-        assertEquals("2 sets", new Prescription("x", "X", 1, 2, null, null, null, null).doseText());
+        assertEquals("2 sets", new Prescription("x", "X", 1, 2, null, null, null, null, null).doseText());
+    }
+
+    @Test
+    void frequencyReadsLikeThePrescription() {
+        assertEquals("twice a day", PLAN.prescription("isometric-heel-press").orElseThrow().frequency().text());
+        assertEquals("once a day", PLAN.prescription("extender").orElseThrow().frequency().text());
+        assertEquals("3 times a week", PLAN.prescription("glider").orElseThrow().frequency().text());
+        assertEquals("3-4 times a week", PLAN.prescription("a-skips").orElseThrow().frequency().text());
+    }
+
+    @Test
+    void aFrequencyNeedsAPeriodAndAtLeastOnceAndNoMostBelowItsLeast() {
+        assertThrows(IllegalArgumentException.class, () -> new Frequency(3, 3, null));
+        assertThrows(IllegalArgumentException.class, () -> new Frequency(0, 1, Frequency.Period.DAY));
+        assertThrows(IllegalArgumentException.class, () -> new Frequency(4, 3, Frequency.Period.WEEK));
+        assertEquals(2, new Frequency(2, null, Frequency.Period.DAY).most(), "no most given: the least is the most");
     }
 
     @Test
     void aPrescriptionNeedsAPhaseAndSets() {
-        assertThrows(IllegalArgumentException.class, () -> new Prescription("x", "X", 0, 3, 8, null, null, null));
-        assertThrows(IllegalArgumentException.class, () -> new Prescription("x", "X", 1, 0, 8, null, null, null));
+        assertThrows(IllegalArgumentException.class, () -> new Prescription("x", "X", 0, 3, 8, null, null, null, null));
+        assertThrows(IllegalArgumentException.class, () -> new Prescription("x", "X", 1, 0, 8, null, null, null, null));
     }
 }

@@ -3,7 +3,6 @@ package org.physiorun.progress.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -512,6 +511,15 @@ class TimeAndPrescriptionTest {
         }
 
         @Test
+        void seventyTwoHoursAndAMinuteLateIsTooLate() {
+            Athlete athlete = Athlete.onDefaults();
+            SessionBuilder late = athlete.session("extender").at(at(3, 8, 0)).loggedAt(at(6, 8, 1));
+            athlete.log(late);
+            assertThat(athlete.verdict(late.build().eventId()).notCountedBecause())
+                    .isEqualTo(NotCounted.LOGGED_TOO_LATE);
+        }
+
+        @Test
         void aTooLateSessionStillRaisesThePainAlert() {
             Athlete athlete = Athlete.onDefaults();
             List<Decision> made = athlete.log(athlete.session("extender").at(at(3, 8, 0)).loggedAt(at(8, 8, 0)).pain(6));
@@ -616,7 +624,4 @@ class TimeAndPrescriptionTest {
         }
     }
 
-    static UUID id(SessionBuilder builder) {
-        return builder.build().eventId();
-    }
 }

@@ -39,8 +39,12 @@ class DeadLetterTest {
         String painEleven = athlete.at("extender", 2).pain(11, 0).json();
         String noPlan = athlete.at("extender", 2).json().replace(athlete.athleteId, stranger);
         String beforeInjury = athlete.at("extender", 0).json();
+        String noPainDuring = athlete.at("extender", 2).jsonWithout("painDuring");
+        String aSkipsWithoutTightness = athlete.at("a-skips", 2).jsonWithout("tightness");
+        String sprintWithoutTightness = athlete.at("sprint-build-ups", 2).intensity(60).jsonWithout("tightness");
 
-        for (String bad : List.of(notJson, wrongType, unknownExercise, painEleven, beforeInjury)) {
+        for (String bad : List.of(notJson, wrongType, unknownExercise, painEleven, beforeInjury, noPainDuring,
+                aSkipsWithoutTightness, sprintWithoutTightness)) {
             athlete.kafka.send("session-events", athlete.athleteId, bad);
         }
         athlete.kafka.send("session-events", stranger, noPlan);
@@ -49,8 +53,8 @@ class DeadLetterTest {
 
         List<ConsumerRecord<byte[], byte[]>> dead = athlete.kafka.await("session-events-dlq",
                 r -> r.key() != null && List.of(athlete.athleteId, stranger)
-                        .contains(new String(r.key(), StandardCharsets.UTF_8)), 6, Duration.ofSeconds(30));
-        assertEquals(6, dead.size());
+                        .contains(new String(r.key(), StandardCharsets.UTF_8)), 9, Duration.ofSeconds(30));
+        assertEquals(9, dead.size());
         Map<String, String> reasonByValue = dead.stream().collect(Collectors.toMap(
                 r -> new String(r.value(), StandardCharsets.UTF_8), r -> KafkaTestClient.header(r, "dlq-reason")));
         assertTrue(reasonByValue.get(notJson).startsWith("not-json"), reasonByValue.get(notJson));
@@ -60,6 +64,10 @@ class DeadLetterTest {
         assertTrue(reasonByValue.get(painEleven).contains("painDuring"), reasonByValue.get(painEleven));
         assertTrue(reasonByValue.get(noPlan).startsWith("no-active-plan"), reasonByValue.get(noPlan));
         assertTrue(reasonByValue.get(beforeInjury).contains("before the injury date"), reasonByValue.get(beforeInjury));
+        // "no pain reported" is not "pain-free", and the drills that send a runner back must say whether they were tight
+        assertTrue(reasonByValue.get(noPainDuring).contains("painDuring"), reasonByValue.get(noPainDuring));
+        assertTrue(reasonByValue.get(aSkipsWithoutTightness).contains("tightness"), reasonByValue.get(aSkipsWithoutTightness));
+        assertTrue(reasonByValue.get(sprintWithoutTightness).contains("tightness"), reasonByValue.get(sprintWithoutTightness));
 
         ConsumerRecord<byte[], byte[]> first = dead.stream()
                 .filter(r -> new String(r.value(), StandardCharsets.UTF_8).equals(notJson)).findFirst().orElseThrow();
@@ -71,6 +79,8 @@ class DeadLetterTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 when().get("/api/progress/" + athlete.athleteId + "/sessions").then().statusCode(200)
                         .body("$", hasSize(1))
-                        .body("[0].eventId", equalTo(good.eventId().toString())));
+                        .body("[0].eventId", equalTo(good.eventId().toString()))
+                        .body("[0].counted", equalTo(true))
+                        .body("[0].enteredBy", equalTo("producer")));
     }
 }

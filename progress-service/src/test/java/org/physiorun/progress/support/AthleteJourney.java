@@ -5,14 +5,27 @@ import org.physiorun.infra.testing.RealServers;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.when;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** One test athlete with a fresh plan, whose sessions go through the real Kafka topic. */
+/**
+ * One test athlete with a fresh plan (time zone UTC), whose sessions go through the real Kafka topic as an
+ * operator's own producer puts them there (no {@code physiorun-entered-by} header).
+ *
+ * <p>Day {@code d} is programme day {@code d}: the injury date is day 1 and today is day {@code daysSinceInjury}.
+ * The journeys keep to the calendar the way a runner following the plan would: at most one session of an
+ * exercise a day (two of the isometric hold), never more than three sessions of a weekly exercise in any seven
+ * days (so no Monday-Sunday week can hold four, whatever weekday the injury fell on), and sprint sessions two days
+ * apart.
+ */
 public final class AthleteJourney {
 
     public final KafkaTestClient kafka = new KafkaTestClient(RealServers.kafkaBootstrapServers());
@@ -32,8 +45,14 @@ public final class AthleteJourney {
         return this;
     }
 
+    /** A session on programme day {@code day}, a minute after the one made before it (from 08:00 UTC). */
     public Journeys.Session at(String exercise, int day) {
         return Journeys.session(athleteId, injuryDate, exercise, day, minute++);
+    }
+
+    /** A session on programme day {@code day} at {@code hour}:{@code minuteOfHour} UTC. */
+    public Journeys.Session at(String exercise, int day, int hour, int minuteOfHour) {
+        return Journeys.session(athleteId, injuryDate, exercise, day, LocalTime.of(hour, minuteOfHour));
     }
 
     public void log(Journeys.Session session) {
@@ -46,27 +65,73 @@ public final class AthleteJourney {
         }
     }
 
-    /** Phases 1-3 done the way the protocol asks: the athlete is in phase 4 (at 60%) after day 29. */
-    public void reachPhaseFour() {
-        log("isometric-heel-press", 5, 6);
-        log("extender", 5, 6);
-        log("isometric-heel-press", 7);
+    /**
+     * Phases 1 and 2 done the way the protocol asks. Phase 2 opens with the Extender of day 7 (the second of each
+     * phase-1 exercise on the gate's earliest day); phase 3 with the Glider of day 15, the third Glider session
+     * after the Single-Leg RDL and the Nordic (assisted) on days 9, 11, 13 and an easy run on day 14.
+     */
+    public List<Journeys.Session> phasesOneAndTwo() {
+        List<Journeys.Session> sessions = new ArrayList<>();
+        for (int day : new int[]{6, 7}) {
+            sessions.add(at("isometric-heel-press", day));
+            sessions.add(at("extender", day));
+        }
         for (int day : new int[]{9, 11, 13}) {
-            log("glider", day);
-            log("single-leg-rdl", day);
-            log("nordic-assisted", day);
+            sessions.add(at("single-leg-rdl", day));
+            sessions.add(at("nordic-assisted", day));
+            if (day > 9) {
+                sessions.add(at("glider", day));
+            }
         }
-        log("easy-run", 14);
-        log("glider", 15);
-        for (int day : new int[]{25, 27, 29}) {
-            log("diver", day);
-            log("nordic-full", day);
-            log("walkouts", day);
-        }
+        sessions.add(at("easy-run", 14));
+        sessions.add(at("glider", 15));
+        return sessions;
     }
 
+    /** Phase 3 on days 25, 27 and 29: phase 4 opens with the last session, the Walkouts of day 29. */
+    public List<Journeys.Session> phaseThree() {
+        List<Journeys.Session> sessions = new ArrayList<>();
+        for (int day : new int[]{25, 27, 29}) {
+            sessions.add(at("diver", day));
+            sessions.add(at("nordic-full", day));
+            sessions.add(at("walkouts", day));
+        }
+        return sessions;
+    }
+
+    /**
+     * Phases 1-3 done the way the protocol asks: the athlete is in phase 4 (at 60%) from the morning of day 29.
+     *
+     * @return how many sessions were logged
+     */
+    public int reachPhaseFour() {
+        List<Journeys.Session> sessions = new ArrayList<>(phasesOneAndTwo());
+        sessions.addAll(phaseThree());
+        sessions.forEach(this::log);
+        return sessions.size();
+    }
+
+    /** The athlete's first {@code count} progression events on the topic (fewer if they do not come in time). */
     public List<JsonNode> events(int count) {
         return kafka.progressionEvents(athleteId, count, Duration.ofSeconds(30));
+    }
+
+    /** Waits until progress-service shows {@code count} sessions of the athlete. */
+    public void awaitSessions(int count) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                when().get("/api/progress/" + athleteId + "/sessions").then().statusCode(200)
+                        .body("size()", equalTo(count)));
+    }
+
+    /**
+     * Nothing was decided beyond {@code events}: no further event comes on the topic, and the service's own list
+     * of the events it emitted holds exactly these, in this order.
+     */
+    public void assertNothingMoreThan(List<JsonNode> events) {
+        assertEquals(events.size(), kafka.progressionEvents(athleteId, events.size() + 1, Duration.ofSeconds(2)).size(),
+                "no decision beyond " + types(events));
+        when().get("/api/progress/" + athleteId + "/events").then().statusCode(200)
+                .body("id", equalTo(events.stream().map(e -> e.get("id").asText()).toList()));
     }
 
     public static List<String> types(List<JsonNode> events) {
