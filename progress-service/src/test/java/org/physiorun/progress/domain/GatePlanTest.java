@@ -9,73 +9,46 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.physiorun.progress.events.PlanEvents.PlanCreated;
+import org.physiorun.progress.support.Journeys;
 
 class GatePlanTest {
 
     private final GatePlan plan = Plans.defaults();
 
     @Test
-    void defaultsHoldTheTenExercisesWithTheirPhasesDosesAndFrequencies() {
-        Frequency twiceADay = new Frequency(2, 2, Frequency.Period.DAY);
-        Frequency onceADay = new Frequency(1, 1, Frequency.Period.DAY);
-        Frequency threeTimesAWeek = new Frequency(3, 3, Frequency.Period.WEEK);
-        assertEquals(Map.of(
-                "isometric-heel-press", new Prescription("isometric-heel-press", "Isometric Hold", 1, 3, null, 30, null,
-                        null, twiceADay),
-                "extender", new Prescription("extender", "Extender", 1, 3, 12, null, null, null, onceADay),
-                "glider", new Prescription("glider", "Glider", 2, 3, 8, null, null, null, threeTimesAWeek),
-                "single-leg-rdl", new Prescription("single-leg-rdl", "Single-Leg Romanian Deadlift (SL RDL)", 2, 3, 10,
-                        null, null, null, threeTimesAWeek),
-                "nordic-assisted", new Prescription("nordic-assisted", "Nordic (assisted)", 2, 3, 6, null, null, null,
-                        threeTimesAWeek),
-                "diver", new Prescription("diver", "Diver", 3, 3, 8, null, null, null, threeTimesAWeek),
-                "nordic-full", new Prescription("nordic-full", "Nordic (full)", 3, 4, 8, null, null, null,
-                        threeTimesAWeek),
-                "walkouts", new Prescription("walkouts", "Walkouts", 3, 3, 10, null, null, null, onceADay),
-                "a-skips", new Prescription("a-skips", "A-skips and high knees", 4, 3, null, null, 20, null,
-                        new Frequency(3, 4, Frequency.Period.WEEK)),
-                // The sprints have no frequency of their own: the ladder and the spacing of section 4a rule 2.
-                "sprint-build-ups", new Prescription("sprint-build-ups", "Progressive Sprint Build-Ups", 4, 1, 6,
-                        null, null, 6, null)),
-                plan.prescriptions());
-        assertEquals(0, plan.painFreeMax());
-        assertEquals(3, plan.painCeiling());
-    }
-
-    @Test
-    void defaultsHoldTheThreePhaseGates() {
-        assertEquals(List.of(
-                new PhaseGate(1, 2, 7, List.of(
-                        new StreakCriterion("isometric-heel-press", 2, false),
-                        new StreakCriterion("extender", 2, false)), null),
-                new PhaseGate(2, 3, 15, List.of(
-                        new StreakCriterion("glider", 3, true),
-                        new StreakCriterion("single-leg-rdl", 3, true),
-                        new StreakCriterion("nordic-assisted", 3, false)), new EasyRunCriterion(7, 1)),
-                new PhaseGate(3, 4, 29, List.of(
-                        new StreakCriterion("diver", 3, true),
-                        new StreakCriterion("nordic-full", 3, false),
-                        new StreakCriterion("walkouts", 3, false)), null)),
-                plan.gates());
-        assertTrue(plan.gateFrom(4).isEmpty());
-    }
-
-    @Test
-    void defaultsHoldTheSprintLadderClearanceAndRegression() {
-        assertEquals(new SprintLadder("sprint-build-ups", List.of(60, 80, 90, 100), 2), plan.ladder());
-        assertEquals(new Clearance(90, 2, "a-skips", 2), plan.clearance());
-        assertEquals(new Regression(4, 3, List.of("a-skips", "sprint-build-ups")), plan.regression());
-        assertEquals(4, plan.ladderPhase());
-    }
-
-    @Test
-    void defaultsHoldTheTimeRules() {
+    void aPlanMadeBeforeItsProtocolHadTimeRulesGetsTheirDefaults() {
+        String event = Journeys.planCreated(UUID.randomUUID(), UUID.randomUUID(), "athlete-1", Plans.INJURY_DATE)
+                .replaceFirst(",\\s*\"timeRules\": \\{[^}]*}", "");
+        assertFalse(event.contains("timeRules"), "a version-1 plan-created has no time rules");
+        GatePlan versionOne = read(event);
         // 2 days and 36 hours between sprints, 5 points either side of a level, 14 days to clearance, 72 hours to log.
-        assertEquals(new TimeRules(2, 36, 5, 14, 72), plan.timing());
+        assertEquals(new TimeRules(2, 36, 5, 14, 72), versionOne.timing());
+        assertEquals(TimeRules.DEFAULTS, versionOne.timing());
+    }
+
+    @Test
+    void aPlanTakesItsTimeRulesFromPlanCreated() {
+        String event = Journeys.planCreated(UUID.randomUUID(), UUID.randomUUID(), "athlete-1", Plans.INJURY_DATE)
+                .replace("\"maxLateHours\": 72", "\"maxLateHours\": 24");
+        assertEquals(24, read(event).timing().maxLateHours());
+    }
+
+    private static GatePlan read(String event) {
+        try {
+            ObjectMapper json = new ObjectMapper().findAndRegisterModules()
+                    .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+            return json.treeToValue(json.readTree(event).get("data"), PlanCreated.class).toGatePlan();
+        } catch (JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
@@ -90,9 +63,7 @@ class GatePlanTest {
         // 23:30 UTC on 7 March is 00:30 on 8 March in Berlin.
         assertEquals(7, plan.day(Instant.parse("2026-03-07T23:30:00Z")));
         assertEquals(6, plan.day(Instant.parse("2026-03-07T22:30:00Z")));
-        GatePlan utc = new GatePlan("plan-utc", plan.injuryDate(), ZoneOffset.UTC, plan.painFreeMax(),
-                plan.painCeiling(), plan.prescriptions(), plan.gates(), plan.ladder(), plan.clearance(),
-                plan.regression(), plan.timing());
+        GatePlan utc = Plans.defaults(ZoneOffset.UTC);
         assertEquals(6, utc.day(Instant.parse("2026-03-07T23:30:00Z")));
     }
 

@@ -23,25 +23,7 @@ class TimeAndPrescriptionTest {
 
     /** Phases 1 to 3 done one session a day; phase 4 opens with the day, at 00:00 on day 29 (Monday 30 March). */
     static Athlete inPhaseFour() {
-        Athlete athlete = Athlete.onDefaults();
-        for (int day : new int[]{6, 7}) {
-            athlete.log("isometric-heel-press", day);
-            athlete.log("extender", day);
-        }
-        for (int day : new int[]{9, 11, 13}) {
-            athlete.log("glider", day);
-            athlete.log("single-leg-rdl", day);
-            athlete.log("nordic-assisted", day);
-        }
-        athlete.log("easy-run", 14);
-        athlete.tick(at(15, 0, 30));
-        for (int day : new int[]{23, 25, 27}) {
-            athlete.log("diver", day);
-            athlete.log("nordic-full", day);
-            athlete.log("walkouts", day);
-        }
-        athlete.tick(at(29, 0, 30));
-        assertThat(athlete.state.phase()).isEqualTo(4);
+        Athlete athlete = Athlete.onDefaults().reachPhase(4);
         assertThat(athlete.state.phaseSince()).isEqualTo(at(29, 0, 0));
         return athlete;
     }
@@ -322,18 +304,7 @@ class TimeAndPrescriptionTest {
 
         /** Phase 3 complete but for the last Walkouts, performed on day 29 at 08:00. */
         static Athlete oneWalkoutShortOfPhaseFour() {
-            Athlete athlete = Athlete.onDefaults();
-            for (int day : new int[]{6, 7}) {
-                athlete.log("isometric-heel-press", day);
-                athlete.log("extender", day);
-            }
-            for (int day : new int[]{9, 11, 13}) {
-                athlete.log("glider", day);
-                athlete.log("single-leg-rdl", day);
-                athlete.log("nordic-assisted", day);
-            }
-            athlete.log("easy-run", 14);
-            athlete.tick(at(15, 0, 30));
+            Athlete athlete = Athlete.onDefaults().reachPhase(3);
             for (int day : new int[]{23, 25, 27}) {
                 athlete.log("diver", day);
                 athlete.log("nordic-full", day);

@@ -16,11 +16,17 @@ public final class Journeys {
     }
 
     public static String planCreated(UUID eventId, UUID planId, String athleteId, LocalDate injuryDate) {
+        return planCreated(eventId, planId, athleteId, injuryDate, "UTC");
+    }
+
+    /** plan-created for an athlete in {@code timeZone}: the protocol's figures, as plan-service sends them. */
+    public static String planCreated(UUID eventId, UUID planId, String athleteId, LocalDate injuryDate,
+                                     String timeZone) {
         return """
                 {"specversion": "1.0", "id": "%s", "source": "/plan-service", "type": "plan-created",
                  "subject": "%s", "time": "2026-01-01T00:00:00Z", "datacontenttype": "application/json",
                  "data": {"planId": "%s", "athleteId": "%s", "protocolId": "hamstring-return-to-run",
-                  "protocolVersion": 2, "injuryDate": "%s", "timeZone": "UTC", "side": "LEFT",
+                  "protocolVersion": 2, "injuryDate": "%s", "timeZone": "%s", "side": "LEFT",
                   "mechanism": "SPRINTING", "createdAt": "2026-01-01T00:00:00Z", "painFreeMax": 0, "painCeiling": 3,
                   "prescriptions": [
                    {"exercise": "isometric-heel-press", "name": "Isometric Hold", "phase": 1, "sets": 3, "repsMin": null, "holdSecondsMin": 30, "distanceMetresMin": null, "minEfforts": null, "frequency": {"timesMin": 2, "timesMax": 2, "per": "DAY"}},
@@ -42,7 +48,7 @@ public final class Journeys {
                   "regression": {"fromPhase": 4, "toPhase": 3, "exercises": ["a-skips", "sprint-build-ups"]},
                   "timeRules": {"sprintMinDaysBetween": 2, "sprintMinHoursBetween": 36, "levelTolerance": 5,
                    "clearanceMinDays": 14, "maxLateHours": 72}}}
-                """.formatted(eventId, athleteId, planId, athleteId, injuryDate);
+                """.formatted(eventId, athleteId, planId, athleteId, injuryDate, timeZone);
     }
 
     public static String planClosed(UUID eventId, UUID planId, String athleteId) {
