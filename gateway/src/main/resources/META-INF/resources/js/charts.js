@@ -1,5 +1,7 @@
-// The pain chart: every session's pain over time, the pain ceiling, and the phase changes marked.
-import { formatDateTime } from './ui.js';
+// The charts: every session's pain over time (the pain ceiling and the phase changes marked), and the sessions
+// planned against those done, week by week, each with the same numbers in words or in a table.
+import { apiOrNull } from './api.js';
+import { formatDateTime, h, problemBox, readable, tallyText, weekLabel } from './ui.js';
 
 const HOUR = 3600 * 1000;
 const DAY = 24 * HOUR;
@@ -88,4 +90,173 @@ export function painChart(canvas, sessionsNewestFirst, events, ceiling = 3) {
     },
     plugins: [markers(changes, ceiling)],
   });
+}
+
+// ---------------------------------------------------------------- adherence: planned against done, week by week
+
+const PLANNED_COLOUR = '#dfe4ea';
+const PLANNED_BORDER = '#4a5360';
+const DONE_COLOUR = '#0a4f96';
+const WEEK_CHOICES = [4, 8, 12];
+
+/** A long exercise name over a few short lines under its bar: at most four, the rest in the tooltip and the table. */
+function tickLines(name, width, most = 4) {
+  const lines = [];
+  for (const word of name.split(/\s+/)) {
+    const last = lines.length - 1;
+    if (last >= 0 && (lines[last] + ' ' + word).length <= width) {
+      lines[last] += ` ${word}`;
+    } else {
+      lines.push(word);
+    }
+  }
+  return lines.length > most ? [...lines.slice(0, most - 1), `${lines[most - 1]}…`] : lines;
+}
+
+function sentenceStart(text) {
+  return text ? text[0].toUpperCase() + text.slice(1) : text;
+}
+
+/** One week's bars: for each exercise, the sessions planned beside those done. */
+function weekChart(canvas, week, nameOf) {
+  if (!window.Chart) {
+    return null;
+  }
+  const exercises = week.exercises;
+  // The more exercises share the week, the narrower each one's label must be to stay clear of its neighbours.
+  let width = 9;
+  if (exercises.length <= 2) {
+    width = 16;
+  } else if (exercises.length === 3) {
+    width = 12;
+  }
+  return new window.Chart(canvas, {
+    type: 'bar',
+    data: {
+      labels: exercises.map((e) => tickLines(nameOf(e), width)),
+      datasets: [
+        { label: 'Planned', data: exercises.map((e) => e.prescribed), backgroundColor: PLANNED_COLOUR,
+          borderColor: PLANNED_BORDER, borderWidth: 1 },
+        { label: 'Done', data: exercises.map((e) => e.done), backgroundColor: DONE_COLOUR,
+          borderColor: DONE_COLOUR, borderWidth: 1 },
+      ],
+    },
+    options: {
+      animation: false,
+      maintainAspectRatio: false,
+      scales: {
+        x: { ticks: { autoSkip: false, maxRotation: 0, font: { size: 11 } } },
+        y: { beginAtZero: true, suggestedMax: 2, ticks: { precision: 0 }, title: { display: true, text: 'Sessions' } },
+      },
+      plugins: {
+        // One key for every week's chart sits above them, in the page.
+        legend: { display: false },
+        tooltip: { callbacks: { title: (items) => nameOf(exercises[items[0].dataIndex]) } },
+      },
+    },
+  });
+}
+
+/** What a week's chart shows, for its accessible name. */
+function weekChartLabel(title, week, nameOf) {
+  const parts = week.exercises.map((e) => `${nameOf(e)} ${e.done} of ${e.prescribed}`);
+  return `${title}: ${tallyText(week)} done. ${parts.join('; ')}. The table "Sessions planned and done" below has the same numbers.`;
+}
+
+/** The numbers of every week, as a table that stacks into cards on a phone; one row per exercise and a total. */
+function adherenceTable(weeks, nameOf) {
+  const columns = ['Week', 'Exercise', 'Planned', 'Done', 'Share done'];
+  const share = (tally) => (tally.percent == null ? 'nothing planned' : `${tally.percent}%`);
+  const row = (week, label, slug, tally, total = false) => h('tr', {
+    class: total ? 'total' : null, 'data-week': week.weekStart, 'data-exercise': slug,
+  },
+  h('td', { 'data-label': columns[0] }, label),
+  h('th', { scope: 'row', 'data-label': columns[1] }, total ? 'All exercises' : nameOf(tally)),
+  h('td', { 'data-label': columns[2], 'data-value': 'prescribed' }, String(tally.prescribed)),
+  h('td', { 'data-label': columns[3], 'data-value': 'done' }, String(tally.done)),
+  h('td', { 'data-label': columns[4], 'data-value': 'percent' }, share(tally)));
+  const last = weeks.length - 1;
+  return h('div', { class: 'table-wrap' }, h('table', { class: 'stack', id: 'adherence-table' },
+    h('caption', {}, 'Sessions planned and done, week by week, oldest first'),
+    h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col' }, c)))),
+    h('tbody', {}, weeks.map((week, index) => {
+      const label = index === last ? `${weekLabel(week)} (this week so far)` : weekLabel(week);
+      const exercises = week.exercises || [];
+      return exercises.length
+        ? [...exercises.map((e) => row(week, label, e.exercise, e)), row(week, label, '', week, true)]
+        : row(week, label, '', week, true);
+    }))));
+}
+
+/**
+ * The adherence answer as one small bar chart per week (planned beside done for each exercise), the total of the
+ * weeks shown, and the same numbers in a table. draw() draws the charts once the node is in the page.
+ */
+export function adherenceView(adherence, exerciseName = readable) {
+  const weeks = adherence.weeks || [];
+  const nameOf = (tally) => tally.name || exerciseName(tally.exercise);
+  const last = weeks.length - 1;
+  // The weeks before the plan began planned nothing: the charts start with the first week that had sessions.
+  const first = weeks.findIndex((w) => (w.exercises || []).length);
+  const charts = [];
+  const figures = (first < 0 ? [] : weeks.slice(first)).map((week) => {
+    const title = week === weeks[last] ? `This week so far (${weekLabel(week)})` : `Week of ${weekLabel(week)}`;
+    const caption = h('figcaption', {}, h('strong', {}, title), h('br'), h('span', { class: 'hint' }, `${sentenceStart(tallyText(week))} done`));
+    if (!(week.exercises || []).length) {
+      return h('figure', { class: 'week-chart empty', 'data-week': week.weekStart }, caption,
+        h('p', { class: 'muted' }, 'No sessions were planned this week.'));
+    }
+    const canvas = h('canvas', { role: 'img', class: 'adherence-chart', 'aria-label': weekChartLabel(title, week, nameOf) });
+    charts.push({ canvas, week });
+    return h('figure', { class: 'week-chart', 'data-week': week.weekStart }, caption, h('div', { class: 'chart-box small' }, canvas));
+  });
+  const overall = adherence.overall;
+  const node = h('div', { class: 'adherence' },
+    overall?.prescribed ? h('p', { class: 'adherence-overall' }, h('strong', {}, `Over these ${weeks.length} weeks: `), tallyText(overall), ' done.') : null,
+    figures.length
+      ? [h('p', { class: 'chart-key' },
+        h('span', { class: 'swatch planned', 'aria-hidden': 'true' }), 'Planned ',
+        h('span', { class: 'swatch done', 'aria-hidden': 'true' }), 'Done'),
+      h('div', { class: 'week-charts' }, figures)]
+      : h('p', { class: 'muted' }, 'No sessions were planned in these weeks yet.'),
+    h('details', { class: 'adherence-details' }, h('summary', {}, 'The same numbers as a table'), adherenceTable(weeks, nameOf)));
+  return {
+    node,
+    draw: () => charts.forEach(({ canvas, week }) => weekChart(canvas, week, nameOf)),
+  };
+}
+
+/**
+ * A card with an athlete's adherence, for the runner's Progress page and the physiotherapist's athlete page: the
+ * last 4 weeks unless the reader chooses more. Add node to the page, then call load().
+ */
+export function adherenceCard(athleteId, exerciseName = readable, { intro } = {}) {
+  const body = h('div', { id: 'adherence-body' });
+  const weeks = h('select', { name: 'weeks' }, WEEK_CHOICES.map((n) => h('option', { value: String(n) }, `The last ${n} weeks`)));
+  weeks.id = 'adherence-weeks';
+  const node = h('section', { class: 'card', id: 'adherence', 'aria-labelledby': 'adherence-heading' },
+    h('h2', { id: 'adherence-heading' }, 'Sessions planned and done'),
+    intro ? h('p', { class: 'hint' }, intro) : null,
+    h('p', { class: 'inline-field' }, h('label', { for: 'adherence-weeks' }, 'Show '), weeks),
+    body);
+  const load = async () => {
+    body.setAttribute('aria-busy', 'true');
+    body.replaceChildren(h('p', { class: 'muted' }, 'Loading the weeks…'));
+    try {
+      const adherence = await apiOrNull(`/api/progress/${encodeURIComponent(athleteId)}/adherence?weeks=${weeks.value}`);
+      if (!adherence) {
+        body.replaceChildren(h('p', { class: 'notice' }, 'There are no weekly numbers to show yet. They appear once the plan is being tracked.'));
+        return;
+      }
+      const view = adherenceView(adherence, exerciseName);
+      body.replaceChildren(view.node);
+      view.draw();
+    } catch (error) {
+      body.replaceChildren(problemBox(error, 'The weekly numbers could not be loaded'));
+    } finally {
+      body.removeAttribute('aria-busy');
+    }
+  };
+  weeks.addEventListener('change', load);
+  return { node, load };
 }

@@ -1,8 +1,9 @@
 // The physiotherapist's pages: the athletes with their alerts, one athlete's history, the catalogue.
 import { allCitations, api, apiOrNull, catalogue } from './api.js';
 import {
-  capacityCheck, citationText, exerciseCard, formatDateTime, h, readable, sessionsTable, timeline,
+  announce, capacityCheck, citationText, exerciseCard, formatDateTime, h, namesList, readable, sessionsTable, timeline,
 } from './ui.js';
+import { adherenceCard } from './charts.js';
 
 /** Exercise names as the athlete's plan prescribed them, then as the catalogue has them, then the slug in words. */
 async function exerciseNames(plan) {
@@ -25,30 +26,93 @@ async function activePlan(athleteId) {
 }
 
 export async function athletesPage(main) {
-  const athletes = await api('/api/progress');
+  // Names for the exercises an athlete fell short on; the slugs in words will do if the catalogue cannot be read.
+  const [athletes, name] = await Promise.all([api('/api/progress'), exerciseNames(null).catch(() => readable)]);
   main.replaceChildren(
     h('h1', {}, 'Athletes'),
-    h('p', { class: 'lead' }, 'Everyone with an active plan. Alerts are sessions above the pain ceiling and drops back a phase, newest first. '
+    h('p', { class: 'lead' }, 'Everyone with an active plan. Adherence is the share of the sessions planned over the last 7 days '
+      + 'that the athlete logged. Alerts are sessions above the pain ceiling and drops back a phase, newest first. '
       + '"Needs review" marks an athlete with something flagged for you to look at, such as a session logged late.'),
     h('p', {}, h('button', { type: 'button', class: 'secondary', onclick: () => athletesPage(main) }, 'Refresh')),
-    athletes.length ? athletesTable(athletes) : h('p', {}, 'No athlete has an active plan yet.'));
+    athletes.length ? athletesTable(athletes, name) : h('p', {}, 'No athlete has an active plan yet.'));
 }
 
-function athletesTable(athletes) {
-  const columns = ['Athlete', 'Phase', 'Last session', 'Alerts'];
-  const row = (a) => h('tr', { 'data-athlete': a.athleteId, 'data-needs-review': (a.reviewFlags || []).length ? 'true' : null },
+/** The last 7 days' adherence of one athlete, null when nothing was planned (or the service did not say). */
+const adherencePercent = (a) => a.adherence7d?.percent ?? null;
+const isAdherenceLow = (a) => a.adherenceLow ?? (adherencePercent(a) != null && adherencePercent(a) < 50);
+
+/** Athletes by adherence, lowest or highest first; those with nothing planned last either way, ties as they came. */
+function byAdherence(athletes, direction) {
+  const sign = direction === 'ascending' ? 1 : -1;
+  return [...athletes].sort((a, b) => {
+    const [x, y] = [adherencePercent(a), adherencePercent(b)];
+    if (x === y) return 0;
+    if (x === null) return 1;
+    if (y === null) return -1;
+    return sign * (x - y);
+  });
+}
+
+const SORT_NEXT = { none: 'ascending', ascending: 'descending', descending: 'none' };
+const SORT_WORDS = {
+  none: 'Athletes shown in the usual order.',
+  ascending: 'Athletes sorted by adherence over the last 7 days, lowest first.',
+  descending: 'Athletes sorted by adherence over the last 7 days, highest first.',
+};
+const SORT_ICONS = { none: '↕', ascending: '↑', descending: '↓' };
+
+function adherenceCell(a, exerciseName) {
+  const tally = a.adherence7d;
+  const percent = adherencePercent(a);
+  if (percent === null) {
+    return [h('span', { 'aria-hidden': 'true' }, '—'), h('span', { class: 'visually-hidden' }, 'Nothing planned in the last 7 days')];
+  }
+  const missed = tally.missed || [];
+  return h('span', {},
+    h('strong', { class: 'percent' }, `${percent}%`),
+    isAdherenceLow(a) ? [' ', h('span', { class: 'tag low' }, 'Below 50%')] : null,
+    h('br'), h('span', { class: 'hint' }, `${tally.done} of ${tally.prescribed} sessions`),
+    missed.length ? [h('br'), h('span', { class: 'hint' }, `Fewer than planned: ${namesList(missed, exerciseName)}`)] : null);
+}
+
+function athletesTable(athletes, exerciseName = readable) {
+  const columns = ['Athlete', 'Phase', 'Last session', 'Adherence (7 days)', 'Alerts'];
+  const row = (a) => h('tr', {
+    'data-athlete': a.athleteId, 'data-needs-review': (a.reviewFlags || []).length ? 'true' : null,
+    'data-adherence': adherencePercent(a) ?? '', class: isAdherenceLow(a) ? 'adherence-low' : null,
+  },
     h('td', { 'data-label': columns[0] }, h('a', { href: `#/physio/athletes/${encodeURIComponent(a.athleteId)}` }, a.athleteId),
       (a.reviewFlags || []).length ? [' ', h('span', { class: 'tag review' }, 'Needs review')] : null),
     h('td', { 'data-label': columns[1] }, `Phase ${a.phase}`,
       a.sprintLevel ? ` · sprints at ${a.sprintLevel}%` : '',
       a.returnToRunCleared ? [' ', h('span', { class: 'tag ok' }, 'Cleared')] : null),
     h('td', { 'data-label': columns[2] }, a.lastSessionAt ? formatDateTime(a.lastSessionAt) : 'None yet'),
-    h('td', { 'data-label': columns[3] }, (a.reviewFlags || []).length || a.alerts.length
-      ? [reviewList(a.reviewFlags || []), alertList(a.alerts)] : h('span', { class: 'muted' }, 'None')));
+    h('td', { 'data-label': columns[3], class: 'adherence' }, adherenceCell(a, exerciseName)),
+    h('td', { 'data-label': columns[4] }, (a.reviewFlags || []).length || (a.alerts || []).length
+      ? [reviewList(a.reviewFlags || []), alertList(a.alerts || [])] : h('span', { class: 'muted' }, 'None')));
+
+  // The adherence column sorts: lowest first, highest first, then back to the order the list came in.
+  let order = 'none';
+  const tbody = h('tbody', {}, athletes.map(row));
+  const icon = h('span', { class: 'sort-icon', 'aria-hidden': 'true' }, SORT_ICONS[order]);
+  const sortHeader = h('th', { scope: 'col', class: 'sortable' });
+  const sortButton = h('button', { type: 'button', class: 'sort', id: 'sort-adherence', onclick: () => {
+    order = SORT_NEXT[order];
+    if (order === 'none') {
+      sortHeader.removeAttribute('aria-sort');
+    } else {
+      sortHeader.setAttribute('aria-sort', order);
+    }
+    icon.textContent = SORT_ICONS[order];
+    tbody.replaceChildren(...(order === 'none' ? athletes : byAdherence(athletes, order)).map(row));
+    announce(SORT_WORDS[order]);
+  } }, columns[3], ' ', icon);
+  sortHeader.append(sortButton);
   return h('div', { class: 'table-wrap' }, h('table', { class: 'stack', id: 'athletes' },
-    h('caption', {}, `${athletes.length} athlete${athletes.length === 1 ? '' : 's'} with an active plan`),
-    h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col' }, c)))),
-    h('tbody', {}, athletes.map(row))));
+    h('caption', {}, `${athletes.length} athlete${athletes.length === 1 ? '' : 's'} with an active plan`,
+      h('span', { class: 'visually-hidden' }, '. The adherence column header is a button that sorts the list.')),
+    h('thead', { class: 'has-sort' }, h('tr', {}, columns.map((c, i) => (i === 3 ? sortHeader : h('th', { scope: 'col' }, c))))),
+    tbody));
 }
 
 /** What to review, newest first: each flag says in words which decision a late session has called into question. */
@@ -72,7 +136,10 @@ function alertList(alerts) {
 }
 
 function alertTitle(type) {
-  return type.endsWith('pain-ceiling-exceeded') ? 'Pain above the ceiling' : 'Dropped back a phase';
+  if (type.endsWith('pain-ceiling-exceeded')) {
+    return 'Pain above the ceiling';
+  }
+  return type.endsWith('adherence-low') ? 'Fewer sessions than planned' : 'Dropped back a phase';
 }
 
 export async function athletePage(main, athleteId) {
@@ -88,7 +155,11 @@ export async function athletePage(main, athleteId) {
     return;
   }
   const flags = check.reviewFlags || [];
-  main.replaceChildren(
+  const adherence = adherenceCard(athleteId, name, {
+    intro: 'Each week, the sessions the plan set out beside those the athlete logged; sessions beyond the prescription are not counted.',
+  });
+  // replaceChildren would write out a null as the word: leave out the parts this athlete does not have.
+  main.replaceChildren(...[
     h('p', {}, h('a', { href: '#/physio' }, '← All athletes')),
     h('h1', {}, athleteId),
     h('p', { class: 'lead' }, `Day ${check.day} · phase ${check.phase}`
@@ -102,8 +173,11 @@ export async function athletePage(main, athleteId) {
         h('h2', { id: 'timeline-heading' }, 'Progression timeline'), timeline(events || [], name, { reviewFlags: flags })),
       h('section', { class: 'card', 'aria-labelledby': 'gate-heading' },
         h('h2', { id: 'gate-heading' }, 'Capacity check'), capacityCheck(check, phaseName))),
+    adherence.node,
     h('section', { class: 'card', 'aria-labelledby': 'sessions-heading' },
-      h('h2', { id: 'sessions-heading' }, 'Sessions'), sessionsTable(sessions || [], name)));
+      h('h2', { id: 'sessions-heading' }, 'Sessions'), sessionsTable(sessions || [], name)),
+  ].filter(Boolean));
+  adherence.load();
 }
 
 export async function cataloguePage(main) {

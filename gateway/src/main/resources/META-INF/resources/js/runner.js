@@ -2,9 +2,9 @@
 import { api, apiOrNull, ApiError, newEventId, poll } from './api.js';
 import {
   adviceBoxes, announce, capacityCheck, drillRule, exerciseCard, field, formatDate, h, isPhase4Drill,
-  markFieldErrors, notCountedText, problemBox, readable, sessionsTable, timeline, todayIso,
+  markFieldErrors, notCountedText, problemBox, readable, sessionsTable, tallyText, timeline, todayIso,
 } from './ui.js';
-import { painChart } from './charts.js';
+import { adherenceCard, painChart } from './charts.js';
 
 // The runner's id stays in this browser, so that coming back opens their plan again.
 const STORE_KEY = 'physiorun.athleteId';
@@ -190,13 +190,16 @@ export async function todayPage(main) {
   const phaseLine = h('p', { class: 'lead', id: 'phase-line' }, `Phase ${plan.currentPhase}: ${phaseName(plan.currentPhase)}`);
   const due = h('div', { id: 'due' }, h('p', { class: 'muted' }, 'Loading today’s sessions…'));
   const capacity = h('div', { id: 'capacity' }, h('p', { class: 'muted' }, 'Loading your capacity check…'));
+  const week = h('div', { id: 'week-adherence' }, h('p', { class: 'muted' }, 'Loading your week…'));
   const log = logForm(plan);
   main.replaceChildren(
     h('h1', {}, 'Today'), phaseLine,
     h('div', { class: 'grid' },
       h('section', { class: 'card', 'aria-labelledby': 'due-heading' }, h('h2', { id: 'due-heading' }, 'Sessions due today'), due),
       h('section', { class: 'card', 'aria-labelledby': 'capacity-heading' },
-        h('h2', { id: 'capacity-heading' }, 'Capacity check'), capacity)),
+        h('h2', { id: 'capacity-heading' }, 'Capacity check'), capacity),
+      h('section', { class: 'card', 'aria-labelledby': 'week-heading' },
+        h('h2', { id: 'week-heading' }, 'Your week so far'), week)),
     h('section', { class: 'card', 'aria-labelledby': 'log-heading' }, h('h2', { id: 'log-heading' }, 'Log a session'), log.form));
 
   let phase = plan.currentPhase;
@@ -207,6 +210,15 @@ export async function todayPage(main) {
     }
     phaseLine.textContent = `Day ${check.day} · Phase ${check.phase}: ${phaseName(check.phase)}`;
     capacity.replaceChildren(capacityCheck(check, phaseName));
+  };
+  const showWeek = async () => {
+    try {
+      const adherence = await apiOrNull(`/api/progress/${encodeURIComponent(plan.athleteId)}/adherence?weeks=1`);
+      week.replaceChildren(weekSummary(adherence, phase, phaseName, exerciseNames(plan)));
+    } catch {
+      // Only a summary: the rest of the page does without it.
+      week.replaceChildren(h('p', { class: 'muted' }, 'Your week’s count is not available just now. Your sessions are still saved as usual.'));
+    }
   };
   const showDue = async () => {
     try {
@@ -231,6 +243,7 @@ export async function todayPage(main) {
     } else {
       announce(countedText(session));
     }
+    showWeek();
   };
 
   showDue();
@@ -244,6 +257,67 @@ export async function todayPage(main) {
   } catch (error) {
     capacity.replaceChildren(problemBox(error, 'The capacity check could not be loaded'));
   }
+  // Once progress-service knows the plan (the capacity check above waited for it), it can count the week too.
+  showWeek();
+}
+
+/**
+ * This week so far: the sessions logged against those planned, then a short line for each exercise of the phase
+ * the runner is in now. Kind words whatever the number: a missed session is not made up by doing two.
+ */
+function weekSummary(adherence, phase, phaseName, exerciseName) {
+  const week = adherence?.weeks?.at(-1);
+  if (!week) {
+    return h('p', { class: 'muted' }, 'Your week’s count appears here once your progress is being tracked.');
+  }
+  const nameOf = (e) => e.name || exerciseName(e.exercise);
+  const exercises = week.exercises || [];
+  const current = exercises.filter((e) => e.phase === phase);
+  // Days of this week spent in another phase (before moving on, or before a step back), one line per phase.
+  const earlier = new Map();
+  for (const e of exercises.filter((x) => x.phase !== phase)) {
+    const sum = earlier.get(e.phase) || { prescribed: 0, done: 0 };
+    sum.prescribed += e.prescribed;
+    sum.done += e.done;
+    earlier.set(e.phase, sum);
+  }
+  return h('div', { class: 'week-summary', 'data-percent': week.percent ?? '' },
+    h('p', { class: 'week-headline' }, h('strong', {}, week.prescribed ? `This week: ${tallyText(week)}` : 'This week: no sessions due yet')),
+    current.length ? h('ul', { class: 'plain week-exercises' }, current.map((e) => h('li', { 'data-exercise': e.exercise },
+      h('span', {}, h('strong', {}, nameOf(e)), `: ${exerciseWeekText(e)}`),
+      e.prescribed && e.done >= e.prescribed ? [' ', h('span', { class: 'tag ok' }, 'Up to date')] : null))) : null,
+    current.length || earlier.size > 1
+      ? [...earlier].filter(([, sum]) => sum.prescribed).map(([number, sum]) => h('p', { class: 'hint week-earlier' },
+        `Earlier this week, in phase ${number}${phaseName(number) ? ` (${phaseName(number)})` : ''}: ${tallyText(sum)}.`))
+      : null,
+    !current.length && earlier.size ? h('p', { class: 'hint' },
+      `So far this week counts the exercises of the phase you were in before. Your phase ${phase} exercises join the `
+        + `count from your first full day in phase ${phase}.`) : null,
+    weekEncouragement(week.percent),
+    h('p', { class: 'hint' }, 'Today’s sessions are part of this count and add to it as you log them. Sessions beyond your plan do not add to it: rest is part of recovery.'));
+}
+
+function exerciseWeekText(e) {
+  if (!e.prescribed) {
+    return 'none due yet this week';
+  }
+  return e.done >= e.prescribed ? `${e.done} of ${e.prescribed}, all done so far` : `${e.done} of ${e.prescribed} so far`;
+}
+
+function weekEncouragement(percent) {
+  if (percent == null) {
+    return null;
+  }
+  let words;
+  if (percent >= 80) {
+    words = 'You are keeping to your plan well. Regular sessions like these are what carry you forward.';
+  } else if (percent >= 50) {
+    words = 'A few sessions slipped this week, and that is all right. Carry on with today’s sessions as planned.';
+  } else {
+    words = 'This week has been lighter than planned, which happens during a recovery. Pick up again with today’s sessions, '
+      + 'without doubling up to make up for the missed ones. If pain or anything else gets in the way, tell your physiotherapist.';
+  }
+  return h('p', { class: 'week-note' }, words);
 }
 
 /** What became of a logged session, for the status line: counted, or kept without counting and why. */
@@ -561,15 +635,21 @@ export async function progressPage(main) {
     return;
   }
   const canvas = h('canvas', { id: 'pain-chart', role: 'img' });
+  const adherence = adherenceCard(plan.athleteId, name, {
+    intro: 'For each week, the sessions your plan set out beside the ones you logged. Sessions beyond the plan are not '
+      + 'counted: resting as planned is part of getting better.',
+  });
   main.replaceChildren(
     h('h1', {}, 'Progress'),
     h('section', { class: 'card', 'aria-labelledby': 'chart-heading' },
       h('h2', { id: 'chart-heading' }, 'Pain over time'),
       h('p', { class: 'hint' }, 'Each point is a session. Dashed upright lines mark a change of phase; the dotted line is the pain ceiling of 3.'),
       h('div', { class: 'chart-box' }, canvas)),
+    adherence.node,
     h('section', { class: 'card', 'aria-labelledby': 'events-heading' },
       h('h2', { id: 'events-heading' }, 'Progression'), timeline(events || [], name)),
     h('section', { class: 'card', 'aria-labelledby': 'sessions-heading' },
       h('h2', { id: 'sessions-heading' }, 'Sessions'), sessionsTable(sessions, name)));
   painChart(canvas, sessions, events || []);
+  adherence.load();
 }

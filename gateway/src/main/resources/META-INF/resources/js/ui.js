@@ -107,17 +107,48 @@ export function field(id, label, control, hint) {
 const dateFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
+/** An ISO date as a Date at local midnight (no time zone shift). */
+function localDate(isoDate) {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return new Date(year, month - 1, day);
+}
+
 /** An ISO date (2026-11-26) as a local calendar date, without the time zone moving it a day. */
 export function formatDate(isoDate) {
   if (!isoDate) {
     return '';
   }
-  const [year, month, day] = isoDate.split('-').map(Number);
-  return dateFormat.format(new Date(year, month - 1, day));
+  return dateFormat.format(localDate(isoDate));
 }
 
 export function formatDateTime(instant) {
   return instant ? dateTimeFormat.format(new Date(instant)) : '';
+}
+
+const dayMonthFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+
+/** A Monday-to-Sunday week of the adherence answer as a short range of days: "2–8 Mar". */
+export function weekLabel(week) {
+  const start = localDate(week.weekStart);
+  const end = localDate(week.weekEnd);
+  return dayMonthFormat.formatRange ? dayMonthFormat.formatRange(start, end)
+    : `${dayMonthFormat.format(start)} – ${dayMonthFormat.format(end)}`;
+}
+
+/** Planned against done as a person says it: "15 of 21 sessions (71%)", or that nothing was planned. */
+export function tallyText(tally) {
+  if (!tally || !tally.prescribed) {
+    return 'no sessions planned';
+  }
+  const percent = tally.percent ?? Math.round((100 * tally.done) / tally.prescribed);
+  return `${tally.done} of ${tally.prescribed} session${tally.prescribed === 1 ? '' : 's'} (${percent}%)`;
+}
+
+const listFormat = new Intl.ListFormat('en', { style: 'long', type: 'conjunction' });
+
+/** Exercise slugs as their names in a sentence: "Glider and Single-Leg Romanian Deadlift (SL RDL)". */
+export function namesList(slugs = [], exerciseName = readable) {
+  return listFormat.format(slugs.map((slug) => exerciseName(slug)));
 }
 
 /** Today's date in the browser's time zone, as an ISO date. */
@@ -303,6 +334,7 @@ export function criterionText(id, exerciseName = readable) {
     case 'clearance:min-days': return '14 days of phase 4 had passed';
     case 'regression:tightness': return 'tightness or a pull in A-skips or a sprint session';
     case 'regression:pain': return 'pain in A-skips or a sprint session';
+    case 'adherence-7-days': return 'fewer than half of the sessions planned for the last 7 days were logged';
     default: return readable(id).toLowerCase();
   }
 }
@@ -386,9 +418,17 @@ function eventText(type, data = {}, exerciseName = readable) {
     // A decision of the past, said as one: whether the runner is cleared now is the capacity check's to say.
     case 'return-to-run-cleared': return 'Clearance to return to running given';
     case 'pain-ceiling-exceeded': return `Pain above the ceiling: ${data.pain}/10 in ${exerciseName(data.exercise)}`;
-    case 'adherence-low': return `Fewer sessions than planned: ${data.percent}% of the last 7 days`;
+    case 'adherence-low': return adherenceLowText(data, exerciseName);
     default: return readable(type.replace(EVENT_PREFIX, ''));
   }
+}
+
+/** A low-adherence notice: the share of planned sessions logged in the last 7 days, and which exercises fell short. */
+function adherenceLowText(data, exerciseName) {
+  const missed = Array.isArray(data.missed) ? data.missed : [];
+  const share = data.percent != null ? `${data.percent}%` : 'under half';
+  return `Adherence fell to ${share} over the last 7 days`
+    + `${missed.length ? `: fewer ${namesList(missed, exerciseName)} sessions than planned` : ''}`;
 }
 
 function isAlert(type) {
@@ -422,7 +462,13 @@ export function timeline(events, exerciseName = readable, { reviewFlags = [] } =
 function eventItem(event, exerciseName, withdrawn) {
   const data = event.data || {};
   const criteria = data.criteria || [];
-  return h('li', { class: isAlert(event.type) ? 'alert' : '', 'data-type': event.type.replace(EVENT_PREFIX, '') },
+  let kind = '';
+  if (isAlert(event.type)) {
+    kind = 'alert';
+  } else if (isType(event, 'adherence-low')) {
+    kind = 'attention';
+  }
+  return h('li', { class: kind, 'data-type': event.type.replace(EVENT_PREFIX, '') },
     h('time', { datetime: eventTime(event) }, formatDateTime(eventTime(event))),
     h('strong', {}, eventText(event.type, data, exerciseName)),
     isType(event, 'return-to-run-cleared') && withdrawn ? [' ', h('span', { class: 'tag no' }, 'Later withdrawn')] : null,

@@ -8,6 +8,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,11 +24,14 @@ import org.physiorun.infra.testing.Stack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,6 +40,7 @@ import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -189,10 +195,37 @@ class BrowserJourneysIT {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Progress")).click();
         assertThat(page.locator("#pain-chart")).isVisible();
         assertThat(page.locator("#pain-chart")).hasAttribute("aria-label", Pattern.compile("4 sessions.*phase 2"));
-        assertThat(page.locator("table tbody tr")).hasCount(4);
+        Locator sessions = sessionsTable();
+        assertThat(sessions.locator("tbody tr")).hasCount(4);
         // Every one of the four counted, the backdated one included; the table says so, in words.
-        assertThat(page.locator("table tbody tr[data-counted=true]")).hasCount(4);
-        assertThat(page.locator("table tbody")).not().containsText("Does not count");
+        assertThat(sessions.locator("tbody tr[data-counted=true]")).hasCount(4);
+        assertThat(sessions.locator("tbody")).not().containsText("Does not count");
+
+        // Sessions planned and done, week by week: a chart for each week with sessions, this week's last, and the
+        // same numbers in a table for whoever cannot see the chart. The table shows what progress-service counted;
+        // of that, both of today's Isometric Holds count (it is prescribed twice a day, and today began in phase 1).
+        Locator adherence = page.locator("#adherence");
+        Locator thisWeeksChart = adherence.locator("canvas.adherence-chart").last();
+        assertThat(thisWeeksChart).isVisible();
+        assertThat(thisWeeksChart).hasAttribute("aria-label", Pattern.compile("This week so far.*Isometric Hold 2 of \\d+"));
+        APIResponse counted = page.request().get("/api/progress/" + athlete + "/adherence?weeks=4");
+        assertEquals(200, counted.status());
+        JsonArray weeks = new JsonObject(counted.text()).getJsonArray("weeks");
+        assertEquals(4, weeks.size());
+        JsonObject thisWeek = weeks.getJsonObject(weeks.size() - 1);
+        assertEquals(LocalDate.now().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString(),
+                thisWeek.getString("weekStart"), "weeks run Monday to Sunday, the current one last");
+        JsonObject hold = thisWeek.getJsonArray("exercises").stream().map(JsonObject.class::cast)
+                .filter(exercise -> "isometric-heel-press".equals(exercise.getString("exercise"))).findFirst().orElseThrow();
+        assertEquals(2, hold.getInteger("done"), "this week's Isometric Holds done: " + hold);
+        adherence.getByText("The same numbers as a table").click();
+        Locator holdRow = adherence.locator("#adherence-table tr[data-week='" + thisWeek.getString("weekStart")
+                + "'][data-exercise=isometric-heel-press]");
+        assertThat(holdRow).isVisible();
+        assertThat(holdRow.locator("th")).hasText("Isometric Hold");
+        assertThat(holdRow.locator("[data-value=prescribed]")).hasText(String.valueOf(hold.getInteger("prescribed")));
+        assertThat(holdRow.locator("[data-value=done]")).hasText("2");
+        assertThat(holdRow.locator("[data-value=percent]")).hasText(hold.getInteger("percent") + "%");
         Locator timeline = page.locator(".timeline");
         assertThat(timeline).containsText("Moved on from phase 1 to phase 2");
         // The reasons of a decision are in words, with the exercises' names, never the services' ids.
@@ -202,10 +235,14 @@ class BrowserJourneysIT {
         assertThat(timeline).not().containsText("min-day");
         shot("journey-5-progress");
 
-        // Coming back later, the browser still knows the runner.
+        // Coming back later, the browser still knows the runner; Today sums up the week so far.
         page.navigate("/");
         assertThat(page.locator("#phase-line")).hasText("Day 8 · Phase 2: Eccentric Foundation");
         assertThat(page.locator("#who")).containsText(athlete);
+        Locator week = page.locator("#week-adherence");
+        assertThat(week).containsText("This week:");
+        assertThat(week).containsText(Pattern.compile("This week: \\d+ of \\d+ sessions? \\(\\d+%\\)"));
+        shot("journey-6-today-this-week");
     }
 
     @Test
@@ -253,11 +290,39 @@ class BrowserJourneysIT {
         Locator row = page.locator("tr[data-athlete='" + athlete + "']");
         assertThat(row).containsText("Phase 1");
         assertThat(row.locator(".alerts")).containsText("Pain above the ceiling: Pain 4/10 in Isometric Hold");
+        // The last 7 days' adherence: a percentage, or a dash when nothing was planned; below 50% is marked in words.
+        Locator adherence = row.locator("td[data-label='Adherence (7 days)']");
+        assertThat(adherence).containsText(Pattern.compile("\\d+%|—"));
+        String percent = row.getAttribute("data-adherence");
+        if (percent != null && !percent.isEmpty() && Integer.parseInt(percent) < 50) {
+            assertThat(adherence.locator(".tag")).hasText("Below 50%");
+        } else {
+            assertThat(adherence.locator(".tag")).hasCount(0);
+        }
         shot("physio-1-athletes");
+
+        // The adherence column sorts, and says so: lowest first, then highest first; athletes with nothing planned last.
+        Locator header = page.locator("#athletes thead th").filter(new Locator.FilterOptions().setHasText("Adherence (7 days)"));
+        assertThat(page.getByRole(AriaRole.COLUMNHEADER, new Page.GetByRoleOptions().setName("Adherence (7 days)"))).hasCount(1);
+        assertThat(header).not().hasAttribute("aria-sort", Pattern.compile(".*"));
+        Locator sort = header.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Adherence (7 days)"));
+        sort.click();
+        assertThat(header).hasAttribute("aria-sort", "ascending");
+        assertThat(page.locator("#status")).containsText("lowest first");
+        assertSortedByAdherence(true);
+        sort.click();
+        assertThat(header).hasAttribute("aria-sort", "descending");
+        assertThat(page.locator("#status")).containsText("highest first");
+        assertSortedByAdherence(false);
+        assertThat(row).containsText("Phase 1");
+        shot("physio-1b-athletes-by-adherence");
 
         row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(athlete)).click();
         assertThat(page.locator(".timeline li.alert")).containsText("Pain above the ceiling: 4/10 in Isometric Hold");
-        assertThat(page.locator("table tbody tr")).hasCount(1);
+        assertThat(sessionsTable().locator("tbody tr")).hasCount(1);
+        // The same weekly chart as the runner's, with its table.
+        assertThat(page.locator("#adherence canvas.adherence-chart").last()).isVisible();
+        assertThat(page.locator("#adherence-table tr[data-exercise=isometric-heel-press]").last()).containsText("Isometric Hold");
         shot("physio-2-athlete");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Exercises and evidence")).click();
@@ -301,6 +366,30 @@ class BrowserJourneysIT {
         Locator button = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save session"));
         button.click();
         assertThat(button).isEnabled();
+    }
+
+    /** The table of the sessions logged (the page has other tables: the weekly numbers). */
+    private Locator sessionsTable() {
+        return page.locator("section[aria-labelledby=sessions-heading] table");
+    }
+
+    /** The athletes list is in order of adherence (lowest first if ascending), those with nothing planned last. */
+    private void assertSortedByAdherence(boolean ascending) {
+        List<?> shown = (List<?>) page.locator("#athletes tbody tr").evaluateAll("rows => rows.map(r => r.dataset.adherence)");
+        List<Integer> percents = new ArrayList<>();
+        boolean blankSeen = false;
+        for (Object value : shown) {
+            if (value == null || value.toString().isEmpty()) {
+                blankSeen = true;
+            } else {
+                assertFalse(blankSeen, "athletes with nothing planned come last: " + shown);
+                percents.add(Integer.parseInt(value.toString()));
+            }
+        }
+        for (int i = 1; i < percents.size(); i++) {
+            int step = Integer.compare(percents.get(i), percents.get(i - 1));
+            assertTrue(ascending ? step >= 0 : step <= 0, "sorted " + (ascending ? "lowest" : "highest") + " first: " + shown);
+        }
     }
 
     /** The page as it is now, at desktop and at phone width. */

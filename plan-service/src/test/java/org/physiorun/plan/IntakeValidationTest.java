@@ -4,12 +4,15 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.physiorun.infra.testing.RealServers;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -68,6 +71,16 @@ class IntakeValidationTest {
         Intake intake = Intake.accepted().with("timeZone", "Mars/Olympus_Mons");
         intake.post().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("timeZone"));
+        assertNothingStored(intake);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"25:00", "8am", "8:00", "08:60", "08:00:00", ""})
+    void aReminderTimeThatIsNotHoursAndMinutesIsMalformed(String reminderTime) {
+        Intake intake = Intake.accepted().with("reminderTime", reminderTime);
+        intake.post().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("reminderTime"))
+                .body("errors[0].message", containsString("HH:mm"));
         assertNothingStored(intake);
     }
 

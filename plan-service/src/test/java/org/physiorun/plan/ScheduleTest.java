@@ -2,10 +2,13 @@ package org.physiorun.plan;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VAlarm;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.Test;
 import org.physiorun.infra.testing.RealServers;
@@ -29,6 +32,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 /** The sessions due each day follow each exercise's frequency in the athlete's current phase. */
 @QuarkusTest
@@ -149,12 +153,7 @@ class ScheduleTest {
     @Test
     void theCalendarParsesAsICalendarWithOneAllDayEventPerSession() throws Exception {
         String planId = Intake.accepted().with("injuryDate", INJURY).open();
-        String ics = given().queryParam("from", INJURY).queryParam("to", "2026-10-07")
-                .when().get("/api/plans/" + planId + "/calendar.ics")
-                .then().statusCode(200).contentType(containsString("text/calendar"))
-                .extract().asString();
-
-        Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+        Calendar calendar = parse(ics(planId));
         assertThat(calendar.validate().hasErrors(), equalTo(false));
         List<VEvent> events = calendar.getComponents("VEVENT");
         assertThat(events, hasSize(21));
@@ -175,6 +174,21 @@ class ScheduleTest {
         assertThat(value(events.get(2), Property.SUMMARY), equalTo("Extender: 3 x 12 reps"));
         assertThat(events.stream().filter(e -> value(e, Property.SUMMARY).startsWith("Extender")).count(),
                 equalTo(7L));
+        assertAlarms(events, "PT8H");
+    }
+
+    @Test
+    void theAlarmsMoveWithTheReminderTime() throws Exception {
+        String planId = Intake.accepted().with("injuryDate", INJURY).with("reminderTime", "06:45").open();
+        assertAlarms(parse(ics(planId)).getComponents("VEVENT"), "PT6H45M");
+
+        changeReminderTime(planId, "18:30");
+        String ics = ics(planId);
+        assertThat(ics, containsString("\r\nTRIGGER:PT18H30M\r\n"));
+        assertAlarms(parse(ics).getComponents("VEVENT"), "PT18H30M");
+
+        changeReminderTime(planId, "00:00");
+        assertAlarms(parse(ics(planId)).getComponents("VEVENT"), "PT0S");
     }
 
     @Test
@@ -183,8 +197,46 @@ class ScheduleTest {
                 .then().statusCode(404).contentType("application/problem+json");
     }
 
-    private static String value(VEvent event, String property) {
-        return event.getProperty(property).orElseThrow().getValue();
+    /**
+     * Each event has one display alarm, {@code trigger} after the event's start, naming the event's session,
+     * and ical4j finds every alarm valid. The calendar's own validation does not look inside the alarms, so each
+     * is validated here; a display alarm without its description shows that this validation has teeth.
+     */
+    private static void assertAlarms(List<VEvent> events, String trigger) throws Exception {
+        assertThat(events, not(empty()));
+        for (VEvent event : events) {
+            List<VAlarm> alarms = event.getAlarms();
+            assertThat(alarms, hasSize(1));
+            VAlarm alarm = alarms.get(0);
+            assertThat(alarm.getAction().orElseThrow().getValue(), equalTo("DISPLAY"));
+            assertThat(alarm.getTrigger().orElseThrow().getValue(), equalTo(trigger));
+            assertThat(value(alarm, Property.DESCRIPTION), equalTo("PhysioRun: " + value(event, Property.SUMMARY)));
+            assertThat(alarm.validate().getEntries(), empty());
+        }
+        VAlarm withoutDescription = events.get(0).getAlarms().get(0).copy().removeAll(Property.DESCRIPTION);
+        assertThat(withoutDescription.validate().hasErrors(), equalTo(true));
+    }
+
+    private static void changeReminderTime(String planId, String reminderTime) {
+        given().contentType(ContentType.JSON).body(Map.of("reminderTime", reminderTime))
+                .when().patch("/api/plans/" + planId).then().statusCode(200)
+                .body("reminderTime", equalTo(reminderTime));
+    }
+
+    /** The calendar of the plan's first week. */
+    private static String ics(String planId) {
+        return given().queryParam("from", INJURY).queryParam("to", "2026-10-07")
+                .when().get("/api/plans/" + planId + "/calendar.ics")
+                .then().statusCode(200).contentType(containsString("text/calendar"))
+                .extract().asString();
+    }
+
+    private static Calendar parse(String ics) throws Exception {
+        return new CalendarBuilder().build(new StringReader(ics));
+    }
+
+    private static String value(Component component, String property) {
+        return component.getProperty(property).orElseThrow().getValue();
     }
 
     /** Programme days 1 to 14: two programme weeks. */

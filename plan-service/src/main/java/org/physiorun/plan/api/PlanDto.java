@@ -1,16 +1,19 @@
 package org.physiorun.plan.api;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import org.physiorun.plan.domain.Mechanism;
 import org.physiorun.plan.domain.PlanStatus;
 import org.physiorun.plan.domain.Side;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 
 /** A plan as the contract shows it: its phases with dates and the prescriptions copied from the catalogue. */
-public record PlanDto(UUID planId, String athleteId, LocalDate injuryDate, String timeZone, Side side, int grade,
+public record PlanDto(UUID planId, String athleteId, LocalDate injuryDate, String timeZone,
+                      @JsonFormat(pattern = ReminderTime.FORMAT) LocalTime reminderTime, Side side, int grade,
                       Mechanism mechanism, String protocolId, int protocolVersion, PlanStatus status,
                       int currentPhase, Instant createdAt, Instant closedAt, String closedReason,
                       List<PlanPhaseDto> phases, ExpectedReturnDto expectedReturn) {

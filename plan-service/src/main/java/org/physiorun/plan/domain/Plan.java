@@ -11,6 +11,7 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -29,6 +30,9 @@ public class Plan {
     /** The athlete's zone: it decides which calendar day it is for them. */
     @Column(name = "time_zone")
     public String timeZone;
+    /** When the athlete wants the day's reminder, a time of day in their own zone. */
+    @Column(name = "reminder_time")
+    public LocalTime reminderTime;
     @Enumerated(EnumType.STRING)
     public Side side;
     public int grade;

@@ -45,6 +45,12 @@ public class PlanEvents {
                 new PlanClosed(plan.id, plan.athleteId, plan.closedAt, plan.closedReason));
     }
 
+    /** The athlete changed their settings at {@code at}. */
+    public void updated(Plan plan, Instant at) {
+        publish(plan, PlanUpdated.TYPE, at,
+                new PlanUpdated(plan.id, plan.athleteId, plan.timeZone, plan.reminderTime, at));
+    }
+
     private void publish(Plan plan, String type, Instant time, Object data) {
         outbox.add(TOPIC, plan.athleteId, CloudEvent.of(UUID.randomUUID(), SOURCE, type, plan.athleteId, time, data));
     }

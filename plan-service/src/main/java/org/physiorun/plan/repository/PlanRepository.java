@@ -19,6 +19,11 @@ public class PlanRepository implements PanacheRepositoryBase<Plan, UUID> {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
+    /** One plan, locked until the transaction ends, so that a concurrent change waits and then sees this one's. */
+    public Optional<Plan> byIdForUpdate(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
     public List<Plan> byAthleteNewestFirst(String athleteId) {
         return list("athleteId = ?1 ORDER BY createdAt DESC, id", athleteId);
     }

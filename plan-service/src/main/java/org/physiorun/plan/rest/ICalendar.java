@@ -3,12 +3,17 @@ package org.physiorun.plan.rest;
 import org.physiorun.plan.api.ScheduleDto;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** A schedule as an RFC 5545 calendar: one all-day event per session, which any calendar app can import. */
+/**
+ * A schedule as an RFC 5545 calendar: one all-day event per session, which any calendar app can import, each
+ * with a reminder at the athlete's reminder time.
+ */
 final class ICalendar {
 
     static final String MEDIA_TYPE = "text/calendar; charset=UTF-8";
@@ -53,7 +58,18 @@ final class ICalendar {
         line(ics, "DESCRIPTION:" + text(description));
         // An exercise reminder should not mark the whole day as busy.
         line(ics, "TRANSP:TRANSPARENT");
+        alarm(ics, session, schedule.reminderTime());
         line(ics, "END:VEVENT");
+    }
+
+    private static void alarm(StringBuilder ics, ScheduleDto.Session session, LocalTime reminderTime) {
+        line(ics, "BEGIN:VALARM");
+        line(ics, "ACTION:DISPLAY");
+        line(ics, "DESCRIPTION:" + text("PhysioRun: " + summary(session)));
+        // An all-day event starts at local midnight wherever the calendar is, so an offset from its start is
+        // that local time of day: PT8H is 08:00, PT18H30M is 18:30.
+        line(ics, "TRIGGER:" + Duration.ofMinutes(reminderTime.getHour() * 60L + reminderTime.getMinute()));
+        line(ics, "END:VALARM");
     }
 
     private static String summary(ScheduleDto.Session session) {

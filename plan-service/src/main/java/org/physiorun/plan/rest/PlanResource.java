@@ -1,10 +1,12 @@
 package org.physiorun.plan.rest;
 
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,8 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.physiorun.plan.api.PlanDto;
 import org.physiorun.plan.api.PlanIntake;
+import org.physiorun.plan.api.PlanSettings;
 import org.physiorun.plan.api.ScheduleDto;
 import org.physiorun.plan.service.PlanService;
+import org.physiorun.plan.service.PlanSettingsService;
 import org.physiorun.plan.service.ScheduleService;
 import org.physiorun.support.problem.ProblemException;
 
@@ -35,10 +39,12 @@ public class PlanResource {
 
     private final PlanService plans;
     private final ScheduleService schedules;
+    private final PlanSettingsService settingsService;
 
-    PlanResource(PlanService plans, ScheduleService schedules) {
+    PlanResource(PlanService plans, ScheduleService schedules, PlanSettingsService settingsService) {
         this.plans = plans;
         this.schedules = schedules;
+        this.settingsService = settingsService;
     }
 
     @POST
@@ -64,6 +70,18 @@ public class PlanResource {
     @Operation(summary = "One plan with its phases, dates and prescriptions")
     public PlanDto get(@PathParam("planId") String planId) {
         return plans.find(planId).orElseThrow(() -> notFound(planId));
+    }
+
+    @PATCH
+    @Path("/{planId}")
+    @CustomDeserialization(StrictJson.class)
+    @Operation(summary = "The athlete changes their own settings: reminder time, time zone or both",
+            description = "200 with the plan. A field left out keeps its value; an unknown field, a malformed value"
+                    + " or an empty body is a 400 naming the field; a closed plan is a 409. A real change publishes"
+                    + " plan-updated on plan-events. Nothing is stored unless the answer is 200.")
+    public PlanDto change(@PathParam("planId") String planId,
+                          @Valid @NotNull(message = "a request body is required") PlanSettings settings) {
+        return settingsService.change(planId, settings).orElseThrow(() -> notFound(planId));
     }
 
     @GET

@@ -27,8 +27,8 @@ final class PlanMapper {
         int meanDays = expected.meanDays().get(plan.mechanism);
         ExpectedReturnDto expectedReturn = new ExpectedReturnDto(plan.mechanism, meanDays,
                 plan.injuryDate.plusDays(meanDays), expected.citation(), expected.basis());
-        return new PlanDto(plan.id, plan.athleteId, plan.injuryDate, plan.timeZone, plan.side, plan.grade,
-                plan.mechanism, plan.protocolId, plan.protocolVersion, plan.status, plan.currentPhase,
+        return new PlanDto(plan.id, plan.athleteId, plan.injuryDate, plan.timeZone, plan.reminderTime, plan.side,
+                plan.grade, plan.mechanism, plan.protocolId, plan.protocolVersion, plan.status, plan.currentPhase,
                 plan.createdAt, plan.closedAt, plan.closedReason, phases, expectedReturn);
     }
 

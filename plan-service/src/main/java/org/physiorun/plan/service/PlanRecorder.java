@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import org.hibernate.exception.ConstraintViolationException;
 import org.physiorun.plan.api.PlanDto;
 import org.physiorun.plan.api.PlanIntake;
+import org.physiorun.plan.api.ReminderTime;
 import org.physiorun.plan.domain.Plan;
 import org.physiorun.plan.domain.PlanStatus;
 import org.physiorun.plan.domain.Prescription;
@@ -15,6 +16,7 @@ import org.physiorun.plan.repository.PlanRepository;
 import org.physiorun.support.problem.ProblemException;
 
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
@@ -41,6 +43,8 @@ public class PlanRecorder {
         plan.athleteId = intake.athleteId().strip();
         plan.injuryDate = intake.injuryDate();
         plan.timeZone = zone.getId();
+        plan.reminderTime = intake.reminderTime() == null ? ReminderTime.DEFAULT
+                : LocalTime.parse(intake.reminderTime());
         plan.side = intake.side();
         plan.grade = intake.grade();
         plan.mechanism = intake.mechanism();

@@ -63,8 +63,8 @@ public class ScheduleService {
             days.add(new ScheduleDto.Day(date, day >= 1 ? day : null,
                     due ? SessionPlanner.sessionsOn(day, exercises, protocol.sprintLadder()) : List.of()));
         }
-        return Optional.of(new ScheduleDto(plan.id, plan.athleteId, plan.timeZone, phase.number(), phase.name(),
-                first, last, days));
+        return Optional.of(new ScheduleDto(plan.id, plan.athleteId, plan.timeZone, plan.reminderTime, phase.number(),
+                phase.name(), first, last, days));
     }
 
     private static LocalDate date(String field, String value) {

@@ -19,4 +19,8 @@ public interface ProgressConfig {
     /** How long the intake waits for Kafka to acknowledge a posted session before answering 503. */
     @WithDefault("PT10S")
     Duration publishTimeout();
+
+    /** Below this percentage of the prescribed sessions over the last seven days, adherence-low is published. */
+    @WithDefault("50")
+    int adherenceLowBelow();
 }

@@ -1,12 +1,14 @@
 package org.physiorun.progress.domain;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
 /** A progression decision, naming the ids of the criteria it rests on so a clinician can see why. */
 public sealed interface Decision permits Decision.PhaseAdvanced, Decision.PhaseRegressed,
-        Decision.SprintLevelAdvanced, Decision.ReturnToRunCleared, Decision.PainCeilingExceeded {
+        Decision.SprintLevelAdvanced, Decision.ReturnToRunCleared, Decision.PainCeilingExceeded,
+        Decision.AdherenceLow {
 
     String EVENT_TYPE_PREFIX = "physiorun.progression.";
 
@@ -17,7 +19,7 @@ public sealed interface Decision permits Decision.PhaseAdvanced, Decision.PhaseR
 
     /** Whether the decision moves the athlete (a phase, a sprint level, clearance), unlike an alert. */
     default boolean movesAthlete() {
-        return !(this instanceof PainCeilingExceeded);
+        return !(this instanceof PainCeilingExceeded || this instanceof AdherenceLow);
     }
 
     /**
@@ -35,6 +37,8 @@ public sealed interface Decision permits Decision.PhaseAdvanced, Decision.PhaseR
             what = "sprint-level-advanced/" + d.fromLevel() + "-" + d.toLevel();
         } else if (this instanceof ReturnToRunCleared) {
             what = "return-to-run-cleared";
+        } else if (this instanceof AdherenceLow d) {
+            return planId + "/adherence-low/" + d.weekStart(); // at most one a week
         } else {
             return planId + "/pain-ceiling-exceeded/" + sessionEventId;
         }
@@ -99,6 +103,26 @@ public sealed interface Decision permits Decision.PhaseAdvanced, Decision.PhaseR
         @Override
         public String eventType() {
             return EVENT_TYPE_PREFIX + "pain-ceiling-exceeded";
+        }
+    }
+
+    /**
+     * Over the last seven days the athlete did {@code percent} of the prescribed sessions, below the threshold;
+     * {@code missed} are the exercises done less than prescribed. At most one a week ({@code weekStart}, Monday).
+     */
+    record AdherenceLow(int percent, List<String> missed, LocalDate weekStart, List<String> criteria)
+            implements Decision {
+        public static final String CRITERION_ID = "adherence-7-days";
+
+        public AdherenceLow {
+            Objects.requireNonNull(weekStart, "weekStart");
+            missed = List.copyOf(missed);
+            criteria = List.copyOf(criteria);
+        }
+
+        @Override
+        public String eventType() {
+            return EVENT_TYPE_PREFIX + "adherence-low";
         }
     }
 }

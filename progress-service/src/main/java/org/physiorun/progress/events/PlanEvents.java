@@ -21,6 +21,7 @@ public final class PlanEvents {
 
     public static final String CREATED = "plan-created";
     public static final String CLOSED = "plan-closed";
+    public static final String UPDATED = "plan-updated";
 
     private PlanEvents() {
     }
@@ -36,6 +37,11 @@ public final class PlanEvents {
                               SprintLadder sprintLadder, Clearance clearance, Regression regression,
                               TimeRules timeRules) {
 
+        public PlanCreated inTimeZone(String zone) {
+            return new PlanCreated(planId, athleteId, protocolId, protocolVersion, injuryDate, zone, createdAt,
+                    painFreeMax, painCeiling, prescriptions, gates, sprintLadder, clearance, regression, timeRules);
+        }
+
         /** The plan's gates; a plan made before its protocol had time rules gets their defaults (4a, rule 11). */
         public GatePlan toGatePlan() {
             return new GatePlan(planId.toString(), injuryDate, ZoneId.of(timeZone == null ? "UTC" : timeZone),
@@ -46,5 +52,9 @@ public final class PlanEvents {
     }
 
     public record PlanClosed(UUID planId, String athleteId, Instant closedAt, String reason) {
+    }
+
+    /** The athlete's own settings changed: the time zone in which their local days are judged, their reminder time. */
+    public record PlanUpdated(UUID planId, String athleteId, String timeZone, String reminderTime, Instant updatedAt) {
     }
 }

@@ -3,6 +3,7 @@ package org.physiorun.progress.events;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,7 +11,7 @@ import java.util.UUID;
  * The {@code data} of a progression CloudEvent. Fields that a type does not use are left out:
  * phase changes carry {@code fromPhase}/{@code toPhase}, sprint levels {@code fromLevel}/{@code toLevel},
  * regressions a {@code reason} (and {@code clearanceRevoked} when they withdraw a clearance), pain alerts
- * {@code pain} and {@code exercise}. {@code effectiveAt} is the instant the decision takes effect in the order of
+ * {@code pain} and {@code exercise}, low adherence {@code percent}, {@code missed} and {@code weekStart}. {@code effectiveAt} is the instant the decision takes effect in the order of
  * performance (the session's time, or 00:00 local of the day that opened a gate); {@code decidedAt} is when it was
  * made, later for a session logged late.
  */
@@ -18,5 +19,6 @@ import java.util.UUID;
 public record ProgressionEventData(String athleteId, UUID planId, List<String> criteria, UUID sessionEventId,
                                    Instant decidedAt, Instant effectiveAt, Integer fromPhase, Integer toPhase,
                                    String reason, Boolean clearanceRevoked, Integer fromLevel, Integer toLevel,
-                                   Integer pain, String exercise) {
+                                   Integer pain, String exercise, Integer percent, List<String> missed,
+                                   LocalDate weekStart) {
 }

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.physiorun.progress.events.PlanEvents.PlanClosed;
 import org.physiorun.progress.events.PlanEvents.PlanCreated;
+import org.physiorun.progress.events.PlanEvents.PlanUpdated;
 import org.physiorun.progress.events.PlanEvents;
 import org.physiorun.progress.service.PlanLifecycle;
 
@@ -40,6 +41,8 @@ public class PlanEventsConsumer {
                 plans.planCreated(id, json.treeToValue(event.get("data"), PlanCreated.class), Instant.now());
             } else if (PlanEvents.CLOSED.equals(type)) {
                 plans.planClosed(id, json.treeToValue(event.get("data"), PlanClosed.class), Instant.now());
+            } else if (PlanEvents.UPDATED.equals(type)) {
+                plans.planUpdated(id, json.treeToValue(event.get("data"), PlanUpdated.class), Instant.now());
             }
         } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
             LOG.warnf("Skipped an unreadable plan event (%s): %s", e.getMessage(), abbreviate(value));

@@ -35,6 +35,9 @@ public class AthleteProgress {
     /** When the scheduled re-evaluation should look at this athlete again; null when time alone changes nothing. */
     @Column(name = "next_check_at")
     public Instant nextCheckAt;
+    /** When the athlete's last seven days are next looked at (once a day). */
+    @Column(name = "next_adherence_check_at")
+    public Instant nextAdherenceCheckAt;
 
     public ProgressState state() {
         return new ProgressState(phase, phaseSince, byRegression, sprintLevel, sprintLevelSince, cleared, regressions);

@@ -59,6 +59,22 @@ public class ProgressRepository {
                 .setParameter("now", now).getResultList();
     }
 
+    /** Active plans whose daily look at adherence is due. */
+    public List<UUID> plansDueForAdherence(Instant now) {
+        return em.createQuery("SELECT p.planId FROM AthleteProgress p, AthletePlan a WHERE a.planId = p.planId"
+                + " AND a.active = TRUE AND p.nextAdherenceCheckAt <= :now ORDER BY p.planId", UUID.class)
+                .setParameter("now", now).getResultList();
+    }
+
+    /** The sessions of the plans performed from {@code from} on (adherence looks back a few weeks at most). */
+    public List<SessionRecord> sessionsSince(Collection<UUID> planIds, Instant from) {
+        if (planIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("FROM SessionRecord WHERE planId IN :ids AND performedAt >= :from", SessionRecord.class)
+                .setParameter("ids", planIds).setParameter("from", from).getResultList();
+    }
+
     public Set<UUID> existingSessions(Collection<UUID> eventIds) {
         if (eventIds.isEmpty()) {
             return Set.of();

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.physiorun.progress.api.AthleteSummary;
 import org.physiorun.progress.service.ProgressQueries;
 
+import java.time.Instant;
 import java.util.List;
 
 @Path("/api/progress")
@@ -23,8 +24,9 @@ public class AthletesResource {
     }
 
     @GET
-    @Operation(summary = "Every athlete with an active plan: phase, last session and latest alerts (for physiotherapists)")
+    @Operation(summary = "Every athlete with an active plan: phase, last session, latest alerts, review flags and"
+            + " adherence over the last seven days (for physiotherapists)")
     public List<AthleteSummary> athletes() {
-        return queries.athletes();
+        return queries.athletes(Instant.now());
     }
 }

@@ -1,15 +1,21 @@
 package org.physiorun.progress.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.physiorun.progress.api.AdherenceView;
 import org.physiorun.progress.api.CapacityCheckView;
 import org.physiorun.progress.api.SessionView;
+import org.physiorun.progress.service.AdherenceService;
 import org.physiorun.progress.service.ProgressQueries;
 import org.physiorun.support.problem.ProblemException;
 
@@ -22,9 +28,11 @@ import java.util.List;
 public class ProgressResource {
 
     private final ProgressQueries queries;
+    private final AdherenceService adherence;
 
-    ProgressResource(ProgressQueries queries) {
+    ProgressResource(ProgressQueries queries, AdherenceService adherence) {
         this.queries = queries;
+        this.adherence = adherence;
     }
 
     @GET
@@ -45,6 +53,15 @@ public class ProgressResource {
     @Operation(summary = "The progression events emitted for the athlete, oldest first, as CloudEvents")
     public List<JsonNode> events(@PathParam("athleteId") String athleteId) {
         return queries.events(athleteId).orElseThrow(() -> noPlan(athleteId));
+    }
+
+    @GET
+    @Path("/adherence")
+    @Operation(summary = "Planned against done: per week (Monday to Sunday, the athlete's zone) and exercise, and over"
+            + " the seven whole days before today")
+    public AdherenceView adherence(@PathParam("athleteId") String athleteId,
+                                   @QueryParam("weeks") @DefaultValue("4") @Min(1) @Max(52) int weeks) {
+        return adherence.adherence(athleteId, weeks, Instant.now()).orElseThrow(() -> noPlan(athleteId));
     }
 
     private static ProblemException noPlan(String athleteId) {

@@ -77,6 +77,30 @@ public class AthleteTimelines {
         return walk(plan, logs(plan), published(List.of(plan.planId)), now);
     }
 
+    /**
+     * Stores a decision under its key with its CloudEvent, and announces it through the outbox, in the caller's
+     * transaction; a decision stored before (same key) is neither stored nor announced again.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publish(AthletePlan plan, Ruling ruling, Instant now) {
+        CloudEvent<ProgressionEventData> event = events.event(plan, ruling, now);
+        if (repository.storeDecision(event.id(), ruling.key(), plan.planId, plan.athleteId,
+                ruling.decision().eventType(), ruling.sessionEventId(), now, ruling.effectiveAt(),
+                events.write(event))) {
+            announcer.announce(event);
+        }
+    }
+
+    /** The decisions published for the plans, as the rules take them. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, List<Ruling>> published(Collection<UUID> planIds) {
+        Map<UUID, List<Ruling>> byPlan = new HashMap<>();
+        for (DecisionRecord record : repository.decisionsOf(planIds)) {
+            byPlan.computeIfAbsent(record.planId, id -> new ArrayList<>()).add(events.ruling(record));
+        }
+        return byPlan;
+    }
+
     private Replay walk(AthletePlan plan, List<SessionLog> sessions, Map<UUID, List<Ruling>> published, Instant now) {
         return new ProgressionRules(gatePlans.of(plan))
                 .replay(sessions, published.getOrDefault(plan.planId, List.of()), now);
@@ -86,24 +110,9 @@ public class AthleteTimelines {
         return repository.sessionsOf(List.of(plan.planId)).stream().map(SessionRecord::toLog).toList();
     }
 
-    private Map<UUID, List<Ruling>> published(Collection<UUID> planIds) {
-        Map<UUID, List<Ruling>> byPlan = new HashMap<>();
-        for (DecisionRecord record : repository.decisionsOf(planIds)) {
-            byPlan.computeIfAbsent(record.planId, id -> new ArrayList<>()).add(events.ruling(record));
-        }
-        return byPlan;
-    }
-
     private void keep(AthletePlan plan, AthleteProgress progress, List<SessionRecord> records, Replay replay,
                       Instant now) {
-        for (Ruling ruling : replay.newRulings()) {
-            CloudEvent<ProgressionEventData> event = events.event(plan, ruling, now);
-            if (repository.storeDecision(event.id(), ruling.key(), plan.planId, plan.athleteId,
-                    ruling.decision().eventType(), ruling.sessionEventId(), now, ruling.effectiveAt(),
-                    events.write(event))) {
-                announcer.announce(event);
-            }
-        }
+        replay.newRulings().forEach(ruling -> publish(plan, ruling, now));
         records.forEach(record -> record.judged(replay.verdicts().get(record.eventId)));
         for (ReviewFlag flag : replay.flags()) {
             repository.storeFlag(plan.planId, flag.decisionKey(), plan.athleteId, flag.effectiveAt(), now,

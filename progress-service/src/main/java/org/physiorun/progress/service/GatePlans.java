@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Reads each plan's gating parameters once: a plan never changes after plan-created. */
+/** Reads each plan's gating parameters once; only a change of time zone (plan-updated) makes it read them again. */
 @ApplicationScoped
 public class GatePlans {
 
@@ -24,6 +24,10 @@ public class GatePlans {
 
     public GatePlan of(AthletePlan plan) {
         return cache.computeIfAbsent(plan.planId, id -> read(plan.gatePlan).toGatePlan());
+    }
+
+    public void forget(UUID planId) {
+        cache.remove(planId);
     }
 
     public PlanCreated read(String planCreatedJson) {

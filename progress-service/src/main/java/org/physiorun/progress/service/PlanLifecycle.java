@@ -7,11 +7,14 @@ import org.physiorun.progress.domain.GatePlan;
 import org.physiorun.progress.domain.ProgressState;
 import org.physiorun.progress.events.PlanEvents.PlanClosed;
 import org.physiorun.progress.events.PlanEvents.PlanCreated;
+import org.physiorun.progress.events.PlanEvents.PlanUpdated;
 import org.physiorun.progress.repository.AthletePlan;
 import org.physiorun.progress.repository.AthleteProgress;
 import org.physiorun.progress.repository.ProgressRepository;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,10 +27,12 @@ public class PlanLifecycle {
 
     private final ProgressRepository repository;
     private final ProgressionEvents events;
+    private final GatePlans gatePlans;
 
-    PlanLifecycle(ProgressRepository repository, ProgressionEvents events) {
+    PlanLifecycle(ProgressRepository repository, ProgressionEvents events, GatePlans gatePlans) {
         this.repository = repository;
         this.events = events;
+        this.gatePlans = gatePlans;
     }
 
     public void planCreated(UUID eventId, PlanCreated created, Instant now) {
@@ -51,6 +56,8 @@ public class PlanLifecycle {
         progress.moveTo(ProgressState.start(gates.programmeStart().minusMillis(1)), now);
         // With no session yet only the day can matter; the clock's first look at the athlete sets the next one.
         progress.nextCheckAt = now;
+        // Adherence is judged over whole weeks: the first look comes when the first week is behind the athlete.
+        progress.nextAdherenceCheckAt = gates.startOf(gates.injuryDate().plusDays(7));
         repository.persist(progress);
     }
 
@@ -61,6 +68,36 @@ public class PlanLifecycle {
         repository.plan(closed.planId()).filter(plan -> plan.active).ifPresentOrElse(
                 plan -> close(plan, closed.closedAt() == null ? now : closed.closedAt()),
                 () -> LOG.infof("plan-closed for plan %s, which is not active here: nothing to do", closed.planId()));
+    }
+
+    /**
+     * The athlete moved to another time zone: local days are judged in the new one from here on (a walk through the
+     * plan judges every session again; what was published stands).
+     */
+    public void planUpdated(UUID eventId, PlanUpdated updated, Instant now) {
+        if (!repository.firstDelivery(eventId, now)) {
+            return;
+        }
+        repository.plan(updated.planId()).filter(plan -> plan.active).ifPresentOrElse(plan -> {
+            PlanCreated created = gatePlans.read(plan.gatePlan);
+            if (updated.timeZone() != null && !updated.timeZone().equals(created.timeZone())) {
+                requireZone(updated.timeZone());
+                plan.gatePlan = events.write(created.inTimeZone(updated.timeZone()));
+                gatePlans.forget(plan.planId);
+                repository.progress(plan.planId).ifPresent(progress -> {
+                    progress.nextCheckAt = now;
+                    progress.nextAdherenceCheckAt = now;
+                });
+            }
+        }, () -> LOG.infof("plan-updated for plan %s, which is not active here: nothing to do", updated.planId()));
+    }
+
+    private static void requireZone(String zone) {
+        try {
+            ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("plan-updated names an unknown time zone '" + zone + "'", e);
+        }
     }
 
     private static void close(AthletePlan plan, Instant at) {

@@ -20,15 +20,23 @@ public class ProgressClock {
 
     private final ProgressRepository repository;
     private final AthleteTimelines timelines;
+    private final AdherenceService adherence;
 
-    ProgressClock(ProgressRepository repository, AthleteTimelines timelines) {
+    ProgressClock(ProgressRepository repository, AthleteTimelines timelines, AdherenceService adherence) {
         this.repository = repository;
         this.timelines = timelines;
+        this.adherence = adherence;
     }
 
     @Scheduled(every = "${physiorun.progress.reevaluate-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         reevaluateAll(Instant.now());
+    }
+
+    // Each athlete's adherence is looked at once a day (next_adherence_check_at): a tick usually finds no one.
+    @Scheduled(every = "${physiorun.progress.reevaluate-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void adherenceTick() {
+        adherence.watchAll(Instant.now());
     }
 
     /** One transaction per chunk of athletes, so that the clock never holds many rows for long. */

@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.physiorun.progress.api.AdherenceView;
 import org.physiorun.progress.api.AthleteSummary;
 import org.physiorun.progress.api.CapacityCheckView;
 import org.physiorun.progress.api.ReviewFlagView;
 import org.physiorun.progress.api.SessionView;
+import org.physiorun.progress.config.ProgressConfig;
+import org.physiorun.progress.domain.Adherence;
 import org.physiorun.progress.domain.CapacityCheck;
 import org.physiorun.progress.domain.GatePlan;
 import org.physiorun.progress.domain.Prescription;
@@ -36,12 +39,17 @@ public class ProgressQueries {
     private final ProgressRepository repository;
     private final GatePlans gatePlans;
     private final AthleteTimelines timelines;
+    private final AdherenceService adherence;
+    private final ProgressConfig config;
     private final ObjectMapper json;
 
-    ProgressQueries(ProgressRepository repository, GatePlans gatePlans, AthleteTimelines timelines, ObjectMapper json) {
+    ProgressQueries(ProgressRepository repository, GatePlans gatePlans, AthleteTimelines timelines,
+                    AdherenceService adherence, ProgressConfig config, ObjectMapper json) {
         this.repository = repository;
         this.gatePlans = gatePlans;
         this.timelines = timelines;
+        this.adherence = adherence;
+        this.config = config;
         this.json = json;
     }
 
@@ -55,7 +63,7 @@ public class ProgressQueries {
     }
 
     /** Every athlete with an active plan, with their latest alerts and review flags (a physiotherapist's overview). */
-    public List<AthleteSummary> athletes() {
+    public List<AthleteSummary> athletes(Instant now) {
         List<ActiveAthlete> athletes = repository.activeAthletes();
         Map<UUID, AthletePlan> plans = new HashMap<>();
         athletes.forEach(athlete -> plans.put(athlete.plan().planId, athlete.plan()));
@@ -65,11 +73,15 @@ public class ProgressQueries {
                     alert.type, alert.decidedAt, summary(read(alert.event), gatePlans.of(plans.get(alert.planId)))));
         }
         Map<UUID, List<ReviewFlagView>> flags = flags(plans.keySet());
+        Map<UUID, Adherence.Tally> weeks = adherence.lastSevenDays(plans.values(), now);
         return athletes.stream().map(athlete -> {
             AthletePlan plan = athlete.plan();
+            Adherence.Tally week = weeks.get(plan.planId);
             return new AthleteSummary(plan.athleteId, plan.planId, athlete.progress().phase,
                     athlete.progress().sprintLevel, athlete.progress().cleared, athlete.lastSessionAt(),
-                    alerts.getOrDefault(plan.planId, List.of()), flags.getOrDefault(plan.planId, List.of()));
+                    alerts.getOrDefault(plan.planId, List.of()), flags.getOrDefault(plan.planId, List.of()),
+                    AdherenceView.TallyView.of(week),
+                    week.percent() != null && week.percent() < config.adherenceLowBelow());
         }).toList();
     }
 

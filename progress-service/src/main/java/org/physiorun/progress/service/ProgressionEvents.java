@@ -12,6 +12,7 @@ import org.physiorun.progress.repository.DecisionRecord;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -47,6 +48,7 @@ public class ProgressionEvents {
             case "sprint-level-advanced" -> new Decision.SprintLevelAdvanced(d.fromLevel(), d.toLevel(), criteria);
             case "return-to-run-cleared" -> new Decision.ReturnToRunCleared(criteria);
             case "pain-ceiling-exceeded" -> new Decision.PainCeilingExceeded(d.pain(), d.exercise(), criteria);
+            case "adherence-low" -> new Decision.AdherenceLow(d.percent(), d.missed(), d.weekStart(), criteria);
             default -> throw new IllegalStateException("A stored decision has an unknown type " + record.type);
         };
         return new Ruling(record.key, decision, record.effectiveAt, record.sessionEventId);
@@ -79,6 +81,9 @@ public class ProgressionEvents {
         Integer toLevel = null;
         Integer pain = null;
         String exercise = null;
+        Integer percent = null;
+        List<String> missed = null;
+        LocalDate weekStart = null;
         if (decision instanceof Decision.PhaseAdvanced d) {
             fromPhase = d.fromPhase();
             toPhase = d.toPhase();
@@ -93,9 +98,13 @@ public class ProgressionEvents {
         } else if (decision instanceof Decision.PainCeilingExceeded d) {
             pain = d.pain();
             exercise = d.exercise();
+        } else if (decision instanceof Decision.AdherenceLow d) {
+            percent = d.percent();
+            missed = d.missed();
+            weekStart = d.weekStart();
         }
         return new ProgressionEventData(plan.athleteId, plan.planId, decision.criteria(), ruling.sessionEventId(),
                 decidedAt, ruling.effectiveAt(), fromPhase, toPhase, reason, clearanceRevoked, fromLevel, toLevel,
-                pain, exercise);
+                pain, exercise, percent, missed, weekStart);
     }
 }

@@ -51,6 +51,15 @@ public final class Journeys {
                 """.formatted(eventId, athleteId, planId, athleteId, injuryDate, timeZone);
     }
 
+    public static String planUpdated(UUID eventId, UUID planId, String athleteId, String timeZone) {
+        return """
+                {"specversion": "1.0", "id": "%s", "source": "/plan-service", "type": "plan-updated", "subject": "%s",
+                 "time": "2026-01-01T00:00:00Z", "datacontenttype": "application/json",
+                 "data": {"planId": "%s", "athleteId": "%s", "timeZone": "%s", "reminderTime": "07:30",
+                          "updatedAt": "2026-01-02T00:00:00Z"}}
+                """.formatted(eventId, athleteId, planId, athleteId, timeZone);
+    }
+
     public static String planClosed(UUID eventId, UUID planId, String athleteId) {
         return """
                 {"specversion": "1.0", "id": "%s", "source": "/plan-service", "type": "plan-closed", "subject": "%s",
