@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds what is needed, then starts PostgreSQL, Kafka, every service and the web frontend on this machine.
+# Builds what is needed, then starts Keycloak, PostgreSQL, Kafka, every service and the web frontend on this machine.
 # Options: --data-dir DIR (default ./.physiorun). Ctrl-C stops everything; the data stays for the next run.
 set -euo pipefail
 cd "$(dirname "$0")"

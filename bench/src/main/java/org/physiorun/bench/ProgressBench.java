@@ -12,6 +12,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.physiorun.infra.Postgres;
 import org.physiorun.infra.ServiceProcess;
 import org.physiorun.infra.testing.RealServers;
+import org.physiorun.infra.testing.TestTokens;
 import org.physiorun.progress.support.Journeys;
 
 import java.net.URI;
@@ -32,6 +33,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -82,7 +84,10 @@ public final class ProgressBench {
         Map<String, String> env = Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("progress"),
                 "KAFKA_BOOTSTRAP_SERVERS", bootstrap,
-                "QUARKUS_LOG_CATEGORY__ORG_PHYSIORUN__LEVEL", "ERROR");
+                "QUARKUS_LOG_CATEGORY__ORG_PHYSIORUN__LEVEL", "ERROR",
+                "QUARKUS_OIDC_AUTH_SERVER_URL", "",
+                "QUARKUS_OIDC_PUBLIC_KEY", TestTokens.publicKey(),
+                "QUARKUS_OIDC_TOKEN_ISSUER", TestTokens.ISSUER);
         List<String> jvm = List.of("-Xmx512m");
         Path log = Path.of("target/bench-progress-service.log");
         Files.deleteIfExists(log);
@@ -233,13 +238,16 @@ public final class ProgressBench {
         // Yesterday's pair is exactly a day before today's, so the two Extender sessions fall on two dates.
         Instant now = Instant.now();
         List<Post> posts = new ArrayList<>();
+        // each runner logs their own sessions, with a token signed the way the service's tests sign theirs
+        Map<String, String> tokens = new HashMap<>();
         for (int round = 0; round < 4; round++) {
             for (String athlete : ids) {
                 String exercise = PHASE_ONE.get(round % 2);
                 UUID eventId = UUID.randomUUID();
                 Instant at = now.minus(Duration.ofDays(round < 2 ? 1 : 0))
                         .minus(Duration.ofMinutes(10L * (2 - round % 2)));
-                posts.add(new Post(eventId, sessionJson(eventId, athlete, exercise, at, null)));
+                posts.add(new Post(eventId, sessionJson(eventId, athlete, exercise, at, null),
+                        tokens.computeIfAbsent(athlete, id -> TestTokens.bearer(TestTokens.runner(id, "bench")))));
             }
         }
         ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
@@ -250,6 +258,7 @@ public final class ProgressBench {
             Post post = posts.get(i);
             pacer.schedule(() -> HTTP.sendAsync(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/sessions"))
                             .header("Content-Type", "application/json")
+                            .header("Authorization", post.token())
                             .POST(HttpRequest.BodyPublishers.ofString(post.json())).build(),
                     HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
                         if (error != null || response.statusCode() != 202) {
@@ -331,7 +340,7 @@ public final class ProgressBench {
                 percentile(queued, 50), percentile(decided, 50), percentile(delivered, 50));
     }
 
-    record Post(UUID eventId, String json) {
+    record Post(UUID eventId, String json, String token) {
     }
 
     private static final Pattern SESSION_EVENT_ID = Pattern.compile("\"sessionEventId\":\"([0-9a-f-]+)\"");

@@ -17,7 +17,7 @@ public interface GatewayConfig {
     @WithDefault("http://localhost:8081")
     URI catalogUrl();
 
-    /** plan-service: {@code /api/protocols}, {@code /api/plans}. */
+    /** plan-service: {@code /api/protocols}, {@code /api/plans}, {@code /api/calendars}. */
     @WithDefault("http://localhost:8082")
     URI planUrl();
 
@@ -39,4 +39,10 @@ public interface GatewayConfig {
     /** The seconds a client is asked to wait ({@code Retry-After}) when a service cannot be reached. */
     @WithDefault("5")
     int retryAfterSeconds();
+
+    /**
+     * The key of the tokens that prove a change was sent by a PhysioRun page ({@link CsrfGuard}): at least 32
+     * characters, the same for every instance of the gateway, secret like a password.
+     */
+    String csrfSecret();
 }

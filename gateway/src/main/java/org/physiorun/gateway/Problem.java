@@ -1,6 +1,8 @@
 package org.physiorun.gateway;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 
 /** An RFC 9457 problem the gateway writes itself, in the shape the services use for theirs. */
@@ -15,5 +17,12 @@ record Problem(String type, String title, int status, String detail) {
                 .put("status", status)
                 .put("detail", detail)
                 .toBuffer();
+    }
+
+    /** Answers the request with this problem. */
+    void send(HttpServerResponse response) {
+        response.setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, MEDIA_TYPE)
+                .end(toJson());
     }
 }

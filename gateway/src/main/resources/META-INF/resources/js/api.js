@@ -1,5 +1,7 @@
 // Talking to the services through the gateway. Every failure becomes an ApiError that carries the
 // service's problem+json (title, detail, field errors, and for a refused intake the triage rules).
+// The gateway adds the logged-in person's access token to each call; the page proves its changes are its own
+// with the session's CSRF token (see the gateway's CsrfGuard).
 
 export class ApiError extends Error {
   constructor(status, problem) {
@@ -9,22 +11,87 @@ export class ApiError extends Error {
   }
 }
 
-export async function api(path, { method = 'GET', body } = {}) {
-  const headers = { Accept: 'application/json, application/problem+json' };
-  if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-  }
+const CSRF_HEADER = 'X-CSRF-Token';
+const CSRF_PROBLEM = '/problems/cross-site-request';
+const RETURN_KEY = 'physiorun.afterLogin';
+
+/** Who is logged in in this browser (username, roles, clinicId, athleteId), or null; set by loadSession(). */
+export const account = { user: null };
+let csrfToken = null;
+
+/** Asks the gateway who is logged in; null when nobody is. */
+export async function loadSession() {
   let response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch('/auth/me', { headers: { Accept: 'application/json' }, cache: 'no-store' });
   } catch {
-    throw new ApiError(0, {
-      title: 'No connection',
-      detail: 'PhysioRun could not be reached. Check your connection, then try again.',
-    });
+    throw noConnection();
   }
-  const type = response.headers.get('Content-Type') || '';
-  const data = type.includes('json') ? await response.json().catch(() => null) : null;
+  if (response.status === 401) {
+    account.user = null;
+    csrfToken = null;
+    return null;
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, { title: `Error ${response.status}`, status: response.status,
+      detail: 'PhysioRun could not tell who is logged in. Please try again in a moment.' });
+  }
+  const { csrfToken: token, ...user } = await response.json();
+  csrfToken = token;
+  account.user = user;
+  return user;
+}
+
+/** To Keycloak's login page through the gateway, and back to this page of PhysioRun afterwards. */
+export function logIn() {
+  sessionStorage.setItem(RETURN_KEY, location.hash);
+  location.assign('/login');
+}
+
+/** The page the person was on when they went to log in, once (null if none). */
+export function takeReturnPage() {
+  const hash = sessionStorage.getItem(RETURN_KEY);
+  sessionStorage.removeItem(RETURN_KEY);
+  return hash || null;
+}
+
+function noConnection() {
+  return new ApiError(0, {
+    title: 'No connection',
+    detail: 'PhysioRun could not be reached. Check your connection, then try again.',
+  });
+}
+
+export async function api(path, { method = 'GET', body } = {}) {
+  const send = async () => {
+    const headers = { Accept: 'application/json, application/problem+json' };
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+    }
+    if (method !== 'GET' && csrfToken) {
+      headers[CSRF_HEADER] = csrfToken;
+    }
+    try {
+      return await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    } catch {
+      throw noConnection();
+    }
+  };
+  const read = async (response) => {
+    const type = response.headers.get('Content-Type') || '';
+    return type.includes('json') ? response.json().catch(() => null) : null;
+  };
+  let response = await send();
+  let data = await read(response);
+  // A login in another tab (or a restart of the gateway with a new key) changes the token: fetch it, then try once more.
+  if (response.status === 403 && data?.type === CSRF_PROBLEM && await loadSession()) {
+    response = await send();
+    data = await read(response);
+  }
+  // The session has ended (logged out elsewhere, or idle too long): log in again, then come back here.
+  if (response.status === 401 && !(await loadSession().catch(() => null))) {
+    logIn();
+  }
   if (!response.ok) {
     throw new ApiError(response.status, data && data.title ? data : {
       title: `Error ${response.status}`,

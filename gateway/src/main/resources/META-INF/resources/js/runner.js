@@ -1,27 +1,10 @@
 // The runner's pages: intake with triage, today (due sessions, logging, capacity check), the plan, progress.
-import { api, apiOrNull, ApiError, newEventId, poll } from './api.js';
+import { account, api, apiOrNull, ApiError, newEventId, poll } from './api.js';
 import {
   adviceBoxes, announce, capacityCheck, drillRule, exerciseCard, field, formatDate, h, isPhase4Drill,
   markFieldErrors, notCountedText, problemBox, readable, sessionsTable, tallyText, timeline, todayIso,
 } from './ui.js';
 import { adherenceCard, painChart } from './charts.js';
-
-// The runner's id stays in this browser, so that coming back opens their plan again.
-const STORE_KEY = 'physiorun.athleteId';
-
-export const runner = {
-  get id() {
-    return localStorage.getItem(STORE_KEY);
-  },
-  remember(athleteId) {
-    localStorage.setItem(STORE_KEY, athleteId);
-    window.dispatchEvent(new Event('runnerchange'));
-  },
-  forget() {
-    localStorage.removeItem(STORE_KEY);
-    window.dispatchEvent(new Event('runnerchange'));
-  },
-};
 
 const EASY_RUN = 'easy-run';
 
@@ -40,20 +23,27 @@ function exerciseNames(plan) {
   return (slug) => names.get(slug) || readable(slug);
 }
 
+/** The logged-in runner's athlete id (from their account), or a page that says it is missing (and null). */
+function athleteIdOrNotice(main) {
+  const { athleteId } = account.user;
+  if (!athleteId) {
+    main.replaceChildren(h('h1', {}, 'Your account has no runner id yet'),
+      h('p', {}, 'Your plan is kept under the runner id your clinic gives your account. Please ask your clinic to add it.'));
+  }
+  return athleteId || null;
+}
+
 /** The runner's active plan, or a page that says how to get one (and null). */
 async function planOrGuide(main) {
-  const athleteId = runner.id;
+  const athleteId = athleteIdOrNotice(main);
   if (!athleteId) {
-    main.replaceChildren(h('h1', {}, 'No plan in this browser yet'),
-      h('p', {}, 'Start with a few questions about the injury, or continue a plan you already have.'),
-      h('p', {}, h('a', { class: 'button', href: '#/start' }, 'Start or continue a plan')));
     return null;
   }
   const plan = await activePlan(athleteId);
   if (!plan) {
     main.replaceChildren(h('h1', {}, 'No active plan'),
-      h('p', {}, `There is no active plan for "${athleteId}". It may have been replaced, or the id may be mistyped.`),
-      h('p', {}, h('a', { class: 'button', href: '#/start' }, 'Make a new plan')));
+      h('p', {}, 'You have no active plan yet. Start with a few questions about the injury.'),
+      h('p', {}, h('a', { class: 'button', href: '#/start' }, 'Make a plan')));
     return null;
   }
   return plan;
@@ -86,11 +76,13 @@ function radios(name, legend, options) {
 }
 
 export async function startPage(main) {
+  const athleteId = athleteIdOrNotice(main);
+  if (!athleteId) {
+    return;
+  }
   const result = h('div', { id: 'intake-result', tabindex: '-1' });
   const form = h('form', { id: 'intake', novalidate: true },
     h('div', { class: 'fields' },
-      field('athlete-id', 'Runner id', h('input', { name: 'athleteId', autocomplete: 'username', maxlength: '128' }),
-        'A name or number your physiotherapist knows you by.'),
       field('injury-date', 'Date of the injury', h('input', { name: 'injuryDate', type: 'date', max: todayIso() }),
         'This is day 1 of the programme.'),
       radios('side', 'Injured side', [['LEFT', 'Left'], ['RIGHT', 'Right']]),
@@ -111,7 +103,7 @@ export async function startPage(main) {
     event.preventDefault();
     const values = new FormData(form);
     const intake = {
-      athleteId: values.get('athleteId').trim() || null,
+      athleteId,
       injuryDate: values.get('injuryDate') || null,
       side: values.get('side'),
       grade: values.get('grade') ? Number(values.get('grade')) : null,
@@ -125,7 +117,6 @@ export async function startPage(main) {
     try {
       const plan = await api('/api/plans', { method: 'POST', body: intake });
       markFieldErrors(form);
-      runner.remember(plan.athleteId);
       announce(`Your plan is ready: ${plan.phases.length} phases, starting with phase ${plan.currentPhase}.`);
       location.hash = '#/today';
     } catch (error) {
@@ -137,37 +128,12 @@ export async function startPage(main) {
     }
   });
 
-  const resume = h('form', { id: 'resume', novalidate: true },
-    field('resume-id', 'Your runner id', h('input', { name: 'athleteId', autocomplete: 'username' })),
-    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'secondary' }, 'Open my plan')));
-  const resumeResult = h('div');
-  resume.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const athleteId = resume.elements.athleteId.value.trim();
-    if (!athleteId) {
-      markFieldErrors(resume, [{ field: 'athleteId', message: 'Enter the id you used when you made the plan.' }]);
-      return;
-    }
-    try {
-      if (await activePlan(athleteId)) {
-        runner.remember(athleteId);
-        location.hash = '#/today';
-      } else {
-        resumeResult.replaceChildren(problemBox({ problem: { title: 'No plan found',
-          detail: `There is no active plan for "${athleteId}". Check the spelling, or make a new plan above.` } }));
-      }
-    } catch (error) {
-      resumeResult.replaceChildren(problemBox(error));
-    }
-  });
-
   main.replaceChildren(
     h('h1', {}, 'Start your return to running'),
     h('p', { class: 'lead' }, 'Answer a few questions about the injury. If the programme suits it, your phased plan is ready at once; if not, you will see why and what to do first.'),
+    h('p', {}, 'A new plan replaces the one you have now, if any.'),
     h('section', { class: 'card', 'aria-labelledby': 'intake-heading' }, h('h2', { id: 'intake-heading' }, 'About the injury'), form),
-    result,
-    h('section', { class: 'card', 'aria-labelledby': 'resume-heading' },
-      h('h2', { id: 'resume-heading' }, 'Already have a plan?'), resume, resumeResult));
+    result);
 }
 
 /** A triage refusal: not an error but advice, one entry per rule that refused. */
@@ -594,8 +560,6 @@ export async function planPage(main) {
   const check = await apiOrNull(`/api/progress/${encodeURIComponent(plan.athleteId)}`).catch(() => null);
   const current = check ? check.phase : plan.currentPhase;
   const expected = plan.expectedReturn;
-  const from = todayIso();
-  const to = todayIso(27);
   main.replaceChildren(
     h('h1', {}, 'My plan'),
     h('section', { class: 'card', 'aria-labelledby': 'facts-heading' },
@@ -604,11 +568,47 @@ export async function planPage(main) {
         + `(${plan.mechanism === 'SPRINTING' ? 'while running fast' : 'in a stretch'}).`),
       expected ? h('p', {}, h('strong', {}, 'Expected return: '),
         `around ${formatDate(expected.expectedDate)}, about ${expected.meanDays} days after the injury on average. `,
-        h('span', { class: 'hint' }, `${expected.note ? `${expected.note} ` : ''}Source: ${expected.citation}.`)) : null,
-      h('p', {}, h('a', { class: 'button secondary', id: 'calendar-link', href: `/api/plans/${plan.planId}/calendar.ics?from=${from}&to=${to}`,
-        download: `physiorun-${plan.athleteId}.ics` }, 'Download the next four weeks to your calendar (.ics)'))),
+        h('span', { class: 'hint' }, `${expected.note ? `${expected.note} ` : ''}Source: ${expected.citation}.`)) : null),
+    calendarCard(plan),
     h('h2', {}, 'The phases'),
     h('ol', { class: 'phases' }, plan.phases.map((phase) => phaseCard(phase, phase.number === current))));
+}
+
+/**
+ * The plan's private calendar link, for calendar apps, which cannot log in: the link itself is the key, so the
+ * runner can replace it, and the old one stops working.
+ */
+function calendarCard(plan) {
+  const url = h('input', { name: 'calendarUrl', readonly: true, value: plan.calendarUrl });
+  const download = h('a', { class: 'button secondary', id: 'calendar-link', download: `physiorun-${plan.athleteId}.ics` },
+    'Download the next four weeks (.ics)');
+  const result = h('div');
+  const show = (calendarUrl) => {
+    url.value = calendarUrl;
+    download.href = `${calendarUrl}?from=${todayIso()}&to=${todayIso(27)}`;
+  };
+  const renew = h('button', { type: 'button', class: 'secondary', id: 'renew-calendar' }, 'Get a new link');
+  renew.addEventListener('click', async () => {
+    renew.disabled = true;
+    try {
+      show((await api(`/api/plans/${plan.planId}/calendar-url`, { method: 'POST' })).calendarUrl);
+      result.replaceChildren();
+      announce('Your calendar has a new private link. The old one no longer works: add the new one to your calendar app.');
+    } catch (error) {
+      result.replaceChildren(problemBox(error, 'No new link could be made'));
+    } finally {
+      renew.disabled = false;
+    }
+  });
+  show(plan.calendarUrl);
+  return h('section', { class: 'card', 'aria-labelledby': 'calendar-heading' },
+    h('h2', { id: 'calendar-heading' }, 'Your sessions in your calendar'),
+    h('p', {}, 'Add this private link to your calendar app (in most apps: add a calendar from a URL, or subscribe), '
+      + 'and your sessions appear there. Or download the next four weeks once.'),
+    field('calendar-url', 'Your private calendar link', url,
+      'Anyone with this link can see your sessions. If someone else may have it, get a new link: the old one stops working.'),
+    h('div', { class: 'actions' }, download, renew),
+    result);
 }
 
 function phaseCard(phase, current) {

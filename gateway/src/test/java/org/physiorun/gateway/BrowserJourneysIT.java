@@ -1,5 +1,6 @@
 package org.physiorun.gateway;
 
+import com.microsoft.playwright.APIRequestContext;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.physiorun.infra.Keycloak;
 import org.physiorun.infra.ServiceProcess;
 import org.physiorun.infra.testing.Stack;
 
@@ -45,8 +47,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A runner and a physiotherapist in Debian's Chromium, on the real system: the packaged gateway in front of
- * the three packaged services, on a real PostgreSQL and Kafka. Each test asserts what a person sees, and
- * leaves screenshots (desktop and phone width) under target/screenshots/ for review.
+ * the three packaged services, on a real PostgreSQL and Kafka, and a real Keycloak started the way the launcher
+ * starts it, with the demo realm. Each test logs in through Keycloak's own login page as one of the realm's demo
+ * users (all of clinic north but cai), asserts what that person sees, and leaves screenshots (desktop and phone
+ * width) under target/screenshots/ for review.
  */
 class BrowserJourneysIT {
 
@@ -55,6 +59,7 @@ class BrowserJourneysIT {
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
             "--disable-quic");
 
+    private static Keycloak keycloak;
     private static Stack stack;
     private static ServiceProcess gateway;
     private static Playwright playwright;
@@ -67,11 +72,18 @@ class BrowserJourneysIT {
     @BeforeAll
     static void startTheSystem() throws Exception {
         Path logs = Path.of("target/it-logs");
-        stack = Stack.start(logs);
+        // Keycloak comes up while the services start, as in the local run; a fresh database imports the realm file
+        // as it is now (the unpacked distribution is shared between runs).
+        keycloak = Keycloak.start(Path.of("target/keycloak/keycloak-quarkus-dist.zip"), Keycloak.sharedHome(),
+                Path.of("target/keycloak-db-" + UUID.randomUUID()), ServiceProcess.freePort(),
+                Path.of("../deploy/keycloak/physiorun-realm.json"), logs.resolve("keycloak.log"));
+        stack = Stack.start(logs, Map.of("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer()));
+        keycloak.awaitReady(Duration.ofMinutes(5));
         gateway = ServiceProcess.start("gateway", Path.of("target/quarkus-app/quarkus-run.jar"), ServiceProcess.freePort(),
                 Map.of("PHYSIORUN_GATEWAY_CATALOG_URL", stack.url("catalog-service"),
                         "PHYSIORUN_GATEWAY_PLAN_URL", stack.url("plan-service"),
-                        "PHYSIORUN_GATEWAY_PROGRESS_URL", stack.url("progress-service")),
+                        "PHYSIORUN_GATEWAY_PROGRESS_URL", stack.url("progress-service"),
+                        "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer()),
                 List.of("-Xmx128m"), logs.resolve("gateway.log"));
         gateway.awaitReady(Duration.ofSeconds(60));
         playwright = Playwright.create();
@@ -90,6 +102,9 @@ class BrowserJourneysIT {
         }
         if (stack != null) {
             stack.close();
+        }
+        if (keycloak != null) {
+            keycloak.close();
         }
     }
 
@@ -140,9 +155,11 @@ class BrowserJourneysIT {
 
     @Test
     void aRunnerGoesFromIntakeToPhaseTwoWatchingTheCapacityCheckChange() {
-        String athlete = "runner-" + UUID.randomUUID().toString().substring(0, 8);
+        // ana is a runner of clinic north; her athlete id, from her account, is "ana" too.
+        String athlete = "ana";
+        logIn(athlete);
         // Day 8 of the programme: the first gate's day has come, so only the sessions are missing.
-        intake(athlete, LocalDate.now().minusDays(7), "2", "MUSCLE", true);
+        intake(LocalDate.now().minusDays(7), "2", "MUSCLE", true);
 
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Today").setExact(true))).isVisible();
         assertThat(page.locator("#phase-line")).hasText("Day 8 · Phase 1: Early Loading");
@@ -186,11 +203,29 @@ class BrowserJourneysIT {
         assertThat(glider).containsText("3 × 8 reps, each leg, 4 s lowering");
         glider.getByText("Evidence for Glider").click();
         assertThat(glider.locator("a[href='https://doi.org/10.1136/bjsports-2013-092165']")).isVisible();
-        String calendar = page.locator("#calendar-link").getAttribute("href");
-        APIResponse ics = page.request().get(calendar);
-        assertEquals(200, ics.status());
-        assertTrue(ics.text().startsWith("BEGIN:VCALENDAR"), "the calendar link gives an iCalendar file");
-        shot("journey-4-plan");
+        // The private calendar link works without a login (calendar apps have none) and is the gateway's address,
+        // not plan-service's: the gateway told the service where the request came from.
+        Locator calendarUrl = page.getByLabel("Your private calendar link");
+        String calendar = calendarUrl.inputValue();
+        assertTrue(calendar.startsWith(gateway.baseUrl() + "/api/calendars/"), calendar);
+        assertEquals(calendar, page.locator("#calendar-link").getAttribute("href").replaceFirst("\\?.*", ""));
+        // A calendar app: no session cookie, no token.
+        APIRequestContext calendarApp = playwright.request().newContext();
+        try {
+            APIResponse ics = calendarApp.get(calendar);
+            assertEquals(200, ics.status());
+            assertTrue(ics.text().startsWith("BEGIN:VCALENDAR"), "the calendar link gives an iCalendar file");
+            shot("journey-4-plan");
+
+            // A new link ends the old one.
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Get a new link")).click();
+            assertThat(calendarUrl).not().hasValue(calendar);
+            assertThat(page.locator("#status")).containsText("The old one no longer works");
+            assertEquals(404, calendarApp.get(calendar).status());
+            assertEquals(200, calendarApp.get(calendarUrl.inputValue()).status());
+        } finally {
+            calendarApp.dispose();
+        }
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Progress")).click();
         assertThat(page.locator("#pain-chart")).isVisible();
@@ -235,10 +270,10 @@ class BrowserJourneysIT {
         assertThat(timeline).not().containsText("min-day");
         shot("journey-5-progress");
 
-        // Coming back later, the browser still knows the runner; Today sums up the week so far.
+        // Coming back later, the session still knows the runner; Today sums up the week so far.
         page.navigate("/");
         assertThat(page.locator("#phase-line")).hasText("Day 8 · Phase 2: Eccentric Foundation");
-        assertThat(page.locator("#who")).containsText(athlete);
+        assertThat(page.locator("#who")).containsText("Logged in as ana · Runner · Clinic north");
         Locator week = page.locator("#week-adherence");
         assertThat(week).containsText("This week:");
         assertThat(week).containsText(Pattern.compile("This week: \\d+ of \\d+ sessions? \\(\\d+%\\)"));
@@ -247,18 +282,20 @@ class BrowserJourneysIT {
 
     @Test
     void anIntakeTheProgrammeDoesNotSuitShowsWhatToDoInstead() {
+        // cai, a runner of clinic south: nobody's plan is made here, so no other test's athletes are touched.
+        logIn("cai");
         page.navigate("/#/start");
+        // The account says who the plan is for: the form does not ask.
+        assertThat(page.getByLabel("Runner id")).hasCount(0);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make my plan")).click();
         Locator problem = page.locator("#intake-result .problem");
         assertThat(problem).containsText("Invalid request");
-        assertThat(problem).containsText("Runner id");
-        assertThat(page.locator("#athlete-id-error")).not().isEmpty();
-        assertThat(page.getByLabel("Runner id", new Page.GetByLabelOptions().setExact(true)))
-                .hasAttribute("aria-invalid", "true");
+        assertThat(problem).containsText("Injury date");
+        assertThat(page.locator("#injury-date-error")).not().isEmpty();
+        assertThat(page.getByLabel("Date of the injury")).hasAttribute("aria-invalid", "true");
         shot("refusal-1-missing-fields");
 
-        intake("runner-" + UUID.randomUUID().toString().substring(0, 8), LocalDate.now().minusDays(2), "3",
-                "SCIATIC_NERVE", false);
+        intake(LocalDate.now().minusDays(2), "3", "SCIATIC_NERVE", false);
         Locator referral = page.locator(".referral");
         assertThat(referral).containsText("Please see a clinician before you start");
         assertThat(referral.locator("li")).hasCount(3);
@@ -270,8 +307,10 @@ class BrowserJourneysIT {
 
     @Test
     void aPhysiotherapistSeesTheAlertOfASessionAboveThePainCeiling() {
-        String athlete = "runner-" + UUID.randomUUID().toString().substring(0, 8);
-        intake(athlete, LocalDate.now().minusDays(3), "1", "MUSCLE", true);
+        // ben, a runner of clinic north, logs a painful session; pat, a physiotherapist of the same clinic, sees it.
+        String athlete = "ben";
+        logIn(athlete);
+        intake(LocalDate.now().minusDays(3), "1", "MUSCLE", true);
         assertThat(page.locator("#capacity")).containsText("Next: phase 2");
         page.getByLabel("Exercise", new Page.GetByLabelOptions().setExact(true)).selectOption("isometric-heel-press");
         page.getByLabel("Pain during (0-10)").selectOption("4");
@@ -286,7 +325,18 @@ class BrowserJourneysIT {
         assertThat(page.locator("#status")).containsText("Session counted: at the prescribed dose, with some pain.");
         shot("physio-0-runner-told-to-stop");
 
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Athletes")).click();
+        // Logging out ends Keycloak's session too: the next login asks for a password again.
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out")).click();
+        assertThat(page.locator("#who").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Log in")))
+                .isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Welcome to PhysioRun"))).isVisible();
+        assertEquals(401, page.request().get("/auth/me").status());
+        shot("physio-0b-logged-out");
+
+        logIn("pat");
+        assertThat(page.locator("#who")).containsText("Logged in as pat · Physiotherapist · Clinic north");
+        // The physiotherapist's pages only: no runner pages in the navigation.
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Today"))).hasCount(0);
         Locator row = page.locator("tr[data-athlete='" + athlete + "']");
         assertThat(row).containsText("Phase 1");
         assertThat(row.locator(".alerts")).containsText("Pain above the ceiling: Pain 4/10 in Isometric Hold");
@@ -299,6 +349,9 @@ class BrowserJourneysIT {
         } else {
             assertThat(adherence.locator(".tag")).hasCount(0);
         }
+        // Clinic north's athletes only: cai is south's (and the other tests' north runners are ana and ben).
+        List<?> listed = (List<?>) page.locator("#athletes tbody tr").evaluateAll("rows => rows.map(r => r.dataset.athlete)");
+        assertTrue(List.of("ana", "ben").containsAll(listed), "athletes listed: " + listed);
         shot("physio-1-athletes");
 
         // The adherence column sorts, and says so: lowest first, then highest first; athletes with nothing planned last.
@@ -331,9 +384,26 @@ class BrowserJourneysIT {
         shot("physio-3-catalogue");
     }
 
-    private void intake(String athlete, LocalDate injuryDate, String grade, String source, boolean confirmed) {
+    /**
+     * Logs in as one of the demo realm's users (password: the name and "-demo") the way a person does: the page's
+     * Log in button, then Keycloak's own login page (its fields keep their ids username, password and kc-login
+     * across Keycloak's themes), then back at the gateway's pages, with the header saying who is logged in.
+     */
+    private void logIn(String username) {
+        page.navigate("/");
+        page.locator("#who").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Log in")).click();
+        assertThat(page.locator("#kc-login")).isVisible();
+        assertTrue(page.url().startsWith(keycloak.issuer() + "/"), page.url());
+        shot("login-keycloak");
+        page.locator("#username").fill(username);
+        page.locator("#password").fill(username + "-demo");
+        page.locator("#kc-login").click();
+        assertThat(page.locator("#who-name")).hasText(username);
+        assertTrue(page.url().startsWith(gateway.baseUrl() + "/"), page.url());
+    }
+
+    private void intake(LocalDate injuryDate, String grade, String source, boolean confirmed) {
         page.navigate("/#/start");
-        page.getByLabel("Runner id", new Page.GetByLabelOptions().setExact(true)).fill(athlete);
         page.getByLabel("Date of the injury").fill(injuryDate.toString());
         page.getByLabel("Left").check();
         page.getByLabel("Grade of the strain").selectOption(grade);

@@ -1,5 +1,6 @@
 package org.physiorun.gateway;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -16,7 +17,8 @@ import java.util.concurrent.Executors;
 
 /**
  * Stand-ins for the services, on the JDK's HTTP server: catalog-service and plan-service echo what reached them
- * (which service, method, path with query, body); progress-service is down (nothing listens on its port).
+ * (which service, method, path with query, body, and the headers that carry the caller's identity and address);
+ * progress-service is down (nothing listens on its port).
  * A few paths answer in special ways: {@link #REFERRAL} with plan-service's refusal, {@link #SILENT} never.
  */
 public class StubServices implements QuarkusTestResourceLifecycleManager {
@@ -57,12 +59,18 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                 reply(exchange, 422, "application/problem+json", REFERRAL_BODY);
             } else {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                Headers headers = exchange.getRequestHeaders();
                 reply(exchange, 200, "application/json", new JsonObject()
                         .put("service", service)
                         .put("method", exchange.getRequestMethod())
                         .put("uri", uri)
-                        .put("contentType", exchange.getRequestHeaders().getFirst("Content-Type"))
+                        .put("contentType", headers.getFirst("Content-Type"))
                         .put("body", body)
+                        .put("authorization", headers.getFirst("Authorization"))
+                        .put("cookie", headers.getFirst("Cookie"))
+                        .put("forwardedProto", headers.getFirst("X-Forwarded-Proto"))
+                        .put("forwardedHost", headers.getFirst("X-Forwarded-Host"))
+                        .put("forwardedPort", headers.getFirst("X-Forwarded-Port"))
                         .encode());
             }
         });

@@ -1,5 +1,6 @@
 package org.physiorun.launcher;
 
+import org.physiorun.infra.Keycloak;
 import org.physiorun.infra.Postgres;
 import org.physiorun.infra.ServiceProcess;
 import org.physiorun.infra.Topics;
@@ -15,16 +16,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
- * Starts the whole system on this machine: PostgreSQL and Kafka from Maven artifacts, then each service
- * as a child process. Ctrl-C (or SIGTERM) stops everything in reverse order; data stays for the next run.
+ * Starts the whole system on this machine: Keycloak from its Maven distribution, in parallel with PostgreSQL and
+ * Kafka from Maven artifacts and then each service as a child process. Ctrl-C (or SIGTERM) stops everything in
+ * reverse order; data, Keycloak's included, stays for the next run.
  */
 public final class Launcher {
 
     static final int POSTGRES_PORT = 5432;
     static final int KAFKA_PORT = 9092;
     static final int KAFKA_CONTROLLER_PORT = 9093;
+    static final int KEYCLOAK_PORT = 8180;
+    /** The issuer of the tokens the services and the gateway accept; also their configured default. */
+    static final String ISSUER = "http://localhost:" + KEYCLOAK_PORT + "/realms/" + Keycloak.REALM;
 
     static final List<Service> SERVICES = List.of(
             new Service("catalog-service", 8081, "catalog", Map.of()),
@@ -38,6 +45,8 @@ public final class Launcher {
     private final List<ServiceProcess> running = new ArrayList<>();
     private Postgres postgres;
     private LocalKafka kafka;
+    private Keycloak keycloak;
+    private boolean stopping;
 
     private Launcher(Path root, Path dataDir) {
         this.root = root;
@@ -80,6 +89,7 @@ public final class Launcher {
         ports.put(POSTGRES_PORT, "PostgreSQL");
         ports.put(KAFKA_PORT, "Kafka");
         ports.put(KAFKA_CONTROLLER_PORT, "the Kafka controller");
+        ports.put(KEYCLOAK_PORT, "Keycloak");
         SERVICES.forEach(s -> ports.put(s.port(), s.name()));
         for (Map.Entry<Integer, String> port : ports.entrySet()) {
             try (ServerSocket socket = new ServerSocket()) {
@@ -95,6 +105,14 @@ public final class Launcher {
     private void start() throws Exception {
         long started = System.nanoTime();
         say("Data in " + dataDir);
+        // Keycloak takes longest to come up: its own thread, so the rest starts meanwhile.
+        FutureTask<Void> identity = new FutureTask<>(() -> {
+            startKeycloak(started);
+            return null;
+        });
+        Thread identityStart = new Thread(identity, "physiorun-keycloak");
+        identityStart.setDaemon(true);
+        identityStart.start();
         postgres = Postgres.start(POSTGRES_PORT, dataDir.resolve("postgres"), dataDir.resolve("postgres-binaries"));
         for (Service service : SERVICES) {
             if (service.database() != null) {
@@ -110,6 +128,8 @@ public final class Launcher {
         for (Service service : SERVICES) {
             Map<String, String> env = new HashMap<>(service.environment());
             env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+            // A service starts while Keycloak is still coming up, and checks tokens once it is.
+            env.put("QUARKUS_OIDC_AUTH_SERVER_URL", ISSUER);
             if (service.database() != null) {
                 env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
             }
@@ -121,15 +141,44 @@ public final class Launcher {
             say(service.name() + " ready at " + process.baseUrl() + "  (log: "
                     + dataDir.resolve("logs").resolve(service.name() + ".log") + ")");
         }
-        say("PhysioRun is up in %.1f s. Ctrl-C stops it.".formatted((System.nanoTime() - started) / 1e9));
+        try {
+            identity.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+        say("PhysioRun is up in %.1f s. Ctrl-C stops it.".formatted(secondsSince(started)));
         for (int i = 0; i < running.size(); i++) {
             // the services document their APIs; the gateway serves the web frontend
             String page = SERVICES.get(i).database() == null ? "/" : "/q/swagger-ui";
             say("  " + running.get(i).name() + ": " + running.get(i).baseUrl() + page);
         }
+        say("  Keycloak: " + keycloak.baseUrl() + "/admin (" + Keycloak.ADMIN_USER + " / " + Keycloak.ADMIN_PASSWORD
+                + "), realm " + keycloak.issuer());
+    }
+
+    /** Unpacks and builds Keycloak on the first run, starts it with the demo realm, and waits for the realm. */
+    private void startKeycloak(long started) throws IOException, InterruptedException {
+        Path home = dataDir.resolve("keycloak");
+        Path log = dataDir.resolve("logs").resolve("keycloak.log");
+        Keycloak server = Keycloak.start(root.resolve("launcher/target/keycloak/keycloak-quarkus-dist.zip"), home,
+                KEYCLOAK_PORT, root.resolve("deploy/keycloak/physiorun-realm.json"), log);
+        synchronized (this) {
+            if (stopping) { // stopped while Keycloak was being unpacked: nobody else would stop it
+                server.close();
+                return;
+            }
+            keycloak = server;
+        }
+        server.awaitReady(Duration.ofMinutes(3));
+        say("Keycloak ready at %s in %.1f s  (log: %s)".formatted(server.issuer(), secondsSince(started), log));
+    }
+
+    private static double secondsSince(long nanoTime) {
+        return (System.nanoTime() - nanoTime) / 1e9;
     }
 
     private synchronized void stop() {
+        stopping = true;
         for (int i = running.size() - 1; i >= 0; i--) {
             try {
                 running.get(i).stop();
@@ -138,6 +187,14 @@ public final class Launcher {
             }
         }
         running.clear();
+        if (keycloak != null) {
+            try {
+                keycloak.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            keycloak = null;
+        }
         if (kafka != null) {
             kafka.close();
             kafka = null;

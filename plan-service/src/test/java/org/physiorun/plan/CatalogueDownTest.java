@@ -7,12 +7,12 @@ import org.physiorun.infra.testing.RealServers;
 
 import java.time.Duration;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.physiorun.plan.Identities.asPhysio;
 
 /** Without the catalogue no plan can be made whole, so none is made; when it comes back, plans can be made again. */
 @QuarkusTest
@@ -33,12 +33,12 @@ class CatalogueDownTest {
                         .body("status", equalTo(503));
             }
             // The athlete's plan is untouched: still the only one, still active.
-            given().queryParam("athleteId", intake.athleteId()).when().get("/api/plans").then().statusCode(200)
+            asPhysio().queryParam("athleteId", intake.athleteId()).when().get("/api/plans").then().statusCode(200)
                     .body("planId", contains(current))
                     .body("status", contains("ACTIVE"));
             Intake stranger = Intake.accepted();
             stranger.post().statusCode(503);
-            given().queryParam("athleteId", stranger.athleteId()).when().get("/api/plans")
+            asPhysio().queryParam("athleteId", stranger.athleteId()).when().get("/api/plans")
                     .then().statusCode(200).body("$", empty());
         } finally {
             CatalogueStub.comeBack();

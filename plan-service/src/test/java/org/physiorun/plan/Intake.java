@@ -2,13 +2,14 @@ package org.physiorun.plan;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static org.physiorun.plan.Identities.asPhysio;
 
 /** An intake body that triage accepts, to be changed one field at a time. */
 final class Intake {
@@ -45,8 +46,14 @@ final class Intake {
         return (String) fields.get("athleteId");
     }
 
+    /** Posts as a physiotherapist of the test clinic. */
     ValidatableResponse post() {
-        return given().contentType(ContentType.JSON).body(fields).when().post("/api/plans").then();
+        return post(asPhysio());
+    }
+
+    /** Posts as the caller {@code request} is set up for. */
+    ValidatableResponse post(RequestSpecification request) {
+        return request.contentType(ContentType.JSON).body(fields).when().post("/api/plans").then();
     }
 
     /** Posts and returns the new plan's id. */

@@ -11,13 +11,13 @@ import org.physiorun.infra.testing.RealServers;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.physiorun.plan.Identities.asPhysio;
 
 /** Malformed intakes are a 400 naming the fields at fault, and store nothing. */
 @QuarkusTest
@@ -118,14 +118,14 @@ class IntakeValidationTest {
 
     @Test
     void noBodyOrBrokenJsonIsABadRequest() {
-        given().contentType(ContentType.JSON).when().post("/api/plans")
+        asPhysio().contentType(ContentType.JSON).when().post("/api/plans")
                 .then().statusCode(400).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body("{\"athleteId\": ").when().post("/api/plans")
+        asPhysio().contentType(ContentType.JSON).body("{\"athleteId\": ").when().post("/api/plans")
                 .then().statusCode(400).contentType("application/problem+json");
     }
 
     private static void assertNothingStored(Intake intake) {
-        given().queryParam("athleteId", intake.athleteId()).when().get("/api/plans")
+        asPhysio().queryParam("athleteId", intake.athleteId()).when().get("/api/plans")
                 .then().statusCode(200).body("$", empty());
     }
 }

@@ -5,13 +5,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.physiorun.infra.testing.RealServers;
 
-import static io.restassured.RestAssured.given;
-import static io.restassured.RestAssured.when;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.physiorun.plan.Identities.asPhysio;
 
 /** What a plan holds: dated phases, copied prescriptions, the expected return; one active plan per athlete. */
 @QuarkusTest
@@ -22,7 +21,7 @@ class PlanContentTest {
     @Test
     void phasesAreDatedFromTheInjuryDateAsDayOne() {
         String planId = Intake.accepted().with("injuryDate", "2026-03-01").open();
-        when().get("/api/plans/" + planId).then().statusCode(200)
+        asPhysio().when().get("/api/plans/" + planId).then().statusCode(200)
                 .body("injuryDate", equalTo("2026-03-01"))
                 .body("protocolId", equalTo("hamstring-return-to-run"))
                 .body("protocolVersion", equalTo(2))
@@ -36,14 +35,14 @@ class PlanContentTest {
     @Test
     void theExpectedReturnDependsOnTheMechanismAndIsCited() {
         String sprinting = Intake.accepted().with("injuryDate", "2026-03-01").with("mechanism", "SPRINTING").open();
-        when().get("/api/plans/" + sprinting).then().statusCode(200)
+        asPhysio().when().get("/api/plans/" + sprinting).then().statusCode(200)
                 .body("expectedReturn.mechanism", equalTo("SPRINTING"))
                 .body("expectedReturn.meanDays", equalTo(23))
                 .body("expectedReturn.expectedDate", equalTo("2026-03-24"))
                 .body("expectedReturn.citation", equalTo("askling-2013"))
                 .body("expectedReturn.note", containsString("not a date to aim for"));
         String stretching = Intake.accepted().with("injuryDate", "2026-03-01").with("mechanism", "STRETCHING").open();
-        when().get("/api/plans/" + stretching).then().statusCode(200)
+        asPhysio().when().get("/api/plans/" + stretching).then().statusCode(200)
                 .body("mechanism", equalTo("STRETCHING"))
                 .body("expectedReturn.meanDays", equalTo(43))
                 .body("expectedReturn.expectedDate", equalTo("2026-04-13"));
@@ -52,7 +51,7 @@ class PlanContentTest {
     @Test
     void eachPhaseHoldsTheCataloguesPrescriptions() {
         String planId = Intake.accepted().with("side", "RIGHT").open();
-        when().get("/api/plans/" + planId).then().statusCode(200)
+        asPhysio().when().get("/api/plans/" + planId).then().statusCode(200)
                 .body("side", equalTo("RIGHT"))
                 .body("phases[0].exercises.slug", contains("isometric-heel-press", "extender"))
                 .body("phases[1].exercises.slug", contains("glider", "single-leg-rdl", "nordic-assisted"))
@@ -80,11 +79,11 @@ class PlanContentTest {
             });
             String after = Intake.accepted().open();
             // The edit is real: a plan made now gets it...
-            when().get("/api/plans/" + after).then().statusCode(200)
+            asPhysio().when().get("/api/plans/" + after).then().statusCode(200)
                     .body("phases[1].exercises[0].dosage.sets", equalTo(5))
                     .body("phases[1].exercises[0].instructions", equalTo("A changed instruction."));
             // ...and the plan made before keeps what was prescribed.
-            when().get("/api/plans/" + before).then().statusCode(200)
+            asPhysio().when().get("/api/plans/" + before).then().statusCode(200)
                     .body("phases[1].exercises[0].dosage.sets", equalTo(3))
                     .body("phases[1].exercises[0].dosage.repsMin", equalTo(8))
                     .body("phases[1].exercises[0].instructions", startsWith("On one leg"));
@@ -98,24 +97,24 @@ class PlanContentTest {
         Intake intake = Intake.accepted();
         String first = intake.open();
         String second = Intake.accepted().with("athleteId", intake.athleteId()).with("side", "RIGHT").open();
-        when().get("/api/plans/" + first).then().statusCode(200)
+        asPhysio().when().get("/api/plans/" + first).then().statusCode(200)
                 .body("status", equalTo("CLOSED"))
                 .body("closedReason", equalTo("superseded by plan " + second));
-        when().get("/api/plans/" + second).then().statusCode(200)
+        asPhysio().when().get("/api/plans/" + second).then().statusCode(200)
                 .body("status", equalTo("ACTIVE"))
                 .body("closedAt", nullValue());
-        given().queryParam("athleteId", intake.athleteId()).when().get("/api/plans").then().statusCode(200)
+        asPhysio().queryParam("athleteId", intake.athleteId()).when().get("/api/plans").then().statusCode(200)
                 .body("planId", contains(second, first))
                 .body("status", contains("ACTIVE", "CLOSED"));
     }
 
     @Test
     void unknownPlansAreNotFound() {
-        when().get("/api/plans/6a1c0c8e-0000-4000-8000-000000000000").then().statusCode(404)
+        asPhysio().when().get("/api/plans/6a1c0c8e-0000-4000-8000-000000000000").then().statusCode(404)
                 .contentType("application/problem+json");
-        when().get("/api/plans/not-a-uuid").then().statusCode(404)
+        asPhysio().when().get("/api/plans/not-a-uuid").then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("detail", containsString("not-a-uuid"));
-        when().get("/api/plans").then().statusCode(400).contentType("application/problem+json");
+        asPhysio().when().get("/api/plans").then().statusCode(400).contentType("application/problem+json");
     }
 }

@@ -44,6 +44,8 @@ class PlanEventsTest {
         JsonPath data = JsonPath.from(records.get(0).value()).setRootPath("data");
         assertThat(data.getString("planId"), equalTo(planId));
         assertThat(data.getString("athleteId"), equalTo(intake.athleteId()));
+        // progress-service keeps the clinic with its copy of the plan: it decides who sees the athlete's progress
+        assertThat(data.getString("clinicId"), equalTo(Identities.CLINIC));
         assertThat(data.getString("protocolId"), equalTo("hamstring-return-to-run"));
         assertThat(data.getInt("protocolVersion"), equalTo(2));
         assertThat(data.getString("injuryDate"), equalTo("2026-11-20"));
@@ -129,8 +131,9 @@ class PlanEventsTest {
         JsonPath closed = JsonPath.from(records.get(1).value());
         assertThat(closed.getString("subject"), equalTo(intake.athleteId()));
         assertThat(closed.getMap("data").keySet(), containsInAnyOrder(
-                "planId", "athleteId", "closedAt", "reason"));
+                "planId", "athleteId", "clinicId", "closedAt", "reason"));
         assertThat(closed.getString("data.planId"), equalTo(first));
+        assertThat(closed.getString("data.clinicId"), equalTo(Identities.CLINIC));
         assertThat(closed.getString("data.athleteId"), equalTo(intake.athleteId()));
         assertThat(closed.getString("data.reason"), equalTo("superseded by plan " + second));
         assertThat(closed.getString("data.closedAt"), not(nullValue()));

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -25,6 +24,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.physiorun.plan.Identities.asPhysio;
 
 /** The athlete's own settings: the reminder time given at intake, and PATCH of it and of the time zone. */
 @QuarkusTest
@@ -38,8 +38,8 @@ class PlanSettingsTest {
     void withoutAReminderTimeThePlanRemindsAtEight() {
         Intake intake = Intake.accepted();
         String planId = intake.post().statusCode(201).body("reminderTime", equalTo("08:00")).extract().path("planId");
-        given().when().get("/api/plans/" + planId).then().statusCode(200).body("reminderTime", equalTo("08:00"));
-        given().queryParam("athleteId", intake.athleteId()).when().get("/api/plans")
+        asPhysio().when().get("/api/plans/" + planId).then().statusCode(200).body("reminderTime", equalTo("08:00"));
+        asPhysio().queryParam("athleteId", intake.athleteId()).when().get("/api/plans")
                 .then().statusCode(200).body("reminderTime", contains("08:00"));
     }
 
@@ -47,8 +47,8 @@ class PlanSettingsTest {
     void theReminderTimeGivenAtIntakeIsKept() {
         Intake intake = Intake.accepted().with("reminderTime", "06:45");
         String planId = intake.post().statusCode(201).body("reminderTime", equalTo("06:45")).extract().path("planId");
-        given().when().get("/api/plans/" + planId).then().statusCode(200).body("reminderTime", equalTo("06:45"));
-        given().queryParam("athleteId", intake.athleteId()).when().get("/api/plans")
+        asPhysio().when().get("/api/plans/" + planId).then().statusCode(200).body("reminderTime", equalTo("06:45"));
+        asPhysio().queryParam("athleteId", intake.athleteId()).when().get("/api/plans")
                 .then().statusCode(200).body("reminderTime", contains("06:45"));
     }
 
@@ -64,7 +64,7 @@ class PlanSettingsTest {
                 .body("planId", equalTo(planId))
                 .body("reminderTime", equalTo("18:30"))
                 .body("timeZone", equalTo("Europe/London"));
-        given().when().get("/api/plans/" + planId).then().statusCode(200).body("reminderTime", equalTo("18:30"));
+        asPhysio().when().get("/api/plans/" + planId).then().statusCode(200).body("reminderTime", equalTo("18:30"));
 
         List<ConsumerRecord<String, String>> records = Kafka.read("plan-events", intake.athleteId(), 2);
         assertThat(types(records), contains("plan-created", "plan-updated"));
@@ -83,7 +83,7 @@ class PlanSettingsTest {
                 .body("timeZone", equalTo("Pacific/Kiritimati"))
                 .body("reminderTime", equalTo("08:00"));
         LocalDate today = LocalDate.now(ZoneId.of("Pacific/Kiritimati"));
-        given().when().get("/api/plans/" + planId + "/schedule").then().statusCode(200)
+        asPhysio().when().get("/api/plans/" + planId + "/schedule").then().statusCode(200)
                 .body("timeZone", equalTo("Pacific/Kiritimati"))
                 .body("from", equalTo(today.toString()))
                 .body("to", equalTo(today.plusDays(6).toString()));
@@ -97,8 +97,9 @@ class PlanSettingsTest {
         assertThat(event.getString("datacontenttype"), equalTo("application/json"));
         assertThat(event.getString("id"), not(nullValue()));
         assertThat(event.getMap("data").keySet(), containsInAnyOrder(
-                "planId", "athleteId", "timeZone", "reminderTime", "updatedAt"));
+                "planId", "athleteId", "clinicId", "timeZone", "reminderTime", "updatedAt"));
         assertThat(event.getString("data.planId"), equalTo(planId));
+        assertThat(event.getString("data.clinicId"), equalTo(Identities.CLINIC));
         assertThat(event.getString("data.athleteId"), equalTo(intake.athleteId()));
         assertThat(event.getString("data.timeZone"), equalTo("Pacific/Kiritimati"));
         assertThat(event.getString("data.reminderTime"), equalTo("08:00"));
@@ -124,7 +125,7 @@ class PlanSettingsTest {
         patch(planId, Map.of("timeZone", "Asia/Tokyo", "colour", "red")).statusCode(400).contentType(PROBLEM)
                 .body("errors.field", contains("colour"))
                 .body("detail", containsString("reminderTime, timeZone"));
-        given().when().get("/api/plans/" + planId).then().statusCode(200)
+        asPhysio().when().get("/api/plans/" + planId).then().statusCode(200)
                 .body("timeZone", equalTo("Europe/London"))
                 .body("reminderTime", equalTo("08:00"));
 
@@ -144,9 +145,9 @@ class PlanSettingsTest {
         Map<String, Object> nulls = new HashMap<>();
         nulls.put("reminderTime", null);
         patch(planId, nulls).statusCode(400).contentType(PROBLEM).body("errors.field", contains("settings"));
-        given().contentType(ContentType.JSON).when().patch("/api/plans/" + planId)
+        asPhysio().contentType(ContentType.JSON).when().patch("/api/plans/" + planId)
                 .then().statusCode(400).contentType(PROBLEM);
-        given().contentType(ContentType.JSON).body("{\"reminderTime\": ").when().patch("/api/plans/" + planId)
+        asPhysio().contentType(ContentType.JSON).body("{\"reminderTime\": ").when().patch("/api/plans/" + planId)
                 .then().statusCode(400).contentType(PROBLEM);
     }
 
@@ -168,7 +169,7 @@ class PlanSettingsTest {
                 .body("status", equalTo(409))
                 .body("errors.field", hasItem("planId"))
                 .body("detail", containsString("superseded by plan " + active));
-        given().when().get("/api/plans/" + closed).then().statusCode(200)
+        asPhysio().when().get("/api/plans/" + closed).then().statusCode(200)
                 .body("status", equalTo("CLOSED"))
                 .body("reminderTime", equalTo("08:00"))
                 .body("timeZone", equalTo("Europe/London"));
@@ -176,7 +177,7 @@ class PlanSettingsTest {
     }
 
     private static ValidatableResponse patch(String planId, Map<String, ?> body) {
-        return given().contentType(ContentType.JSON).body(body).when().patch("/api/plans/" + planId).then();
+        return asPhysio().contentType(ContentType.JSON).body(body).when().patch("/api/plans/" + planId).then();
     }
 
     private static List<String> types(List<ConsumerRecord<String, String>> records) {

@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.when;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.physiorun.plan.Identities.asPhysio;
 
 /** progression-events as progress-service publishes them: structured CloudEvents keyed by athlete. */
 final class Progression {
@@ -38,7 +38,8 @@ final class Progression {
 
     static void awaitPhase(String planId, int phase) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(
-                () -> when().get("/api/plans/" + planId).then().statusCode(200).extract().<Integer>path("currentPhase"),
+                () -> asPhysio().when().get("/api/plans/" + planId).then().statusCode(200)
+                        .extract().<Integer>path("currentPhase"),
                 equalTo(phase));
     }
 }

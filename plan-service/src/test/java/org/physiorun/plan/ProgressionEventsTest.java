@@ -8,8 +8,8 @@ import org.physiorun.infra.testing.RealServers;
 
 import java.util.UUID;
 
-import static io.restassured.RestAssured.when;
 import static org.hamcrest.Matchers.equalTo;
+import static org.physiorun.plan.Identities.asPhysio;
 
 /** plan-service follows progress-service's decisions on progression-events, once per event id. */
 @QuarkusTest
@@ -41,7 +41,7 @@ class ProgressionEventsTest {
         // The first decision again, as after a crash between publishing it and recording that it was published.
         RecordMetadata again = Progression.send(first, Progression.ADVANCED, intake.athleteId(), planId, 1, 2);
         Kafka.awaitConsumed(GROUP, again);
-        when().get("/api/plans/" + planId).then().statusCode(200).body("currentPhase", equalTo(3));
+        asPhysio().when().get("/api/plans/" + planId).then().statusCode(200).body("currentPhase", equalTo(3));
     }
 
     @Test
@@ -54,7 +54,7 @@ class ProgressionEventsTest {
                  "data": {"planId": "%s", "fromLevel": 60, "toLevel": 80, "toPhase": 4}}"""
                 .formatted(UUID.randomUUID(), intake.athleteId(), planId));
         Kafka.awaitConsumed(GROUP, level);
-        when().get("/api/plans/" + planId).then().statusCode(200).body("currentPhase", equalTo(1));
+        asPhysio().when().get("/api/plans/" + planId).then().statusCode(200).body("currentPhase", equalTo(1));
     }
 
     @Test
@@ -70,6 +70,6 @@ class ProgressionEventsTest {
         Progression.send(UUID.randomUUID().toString(), Progression.ADVANCED, intake.athleteId(), planId, 4, 5);
 
         Progression.move(intake.athleteId(), planId, 1, 2);
-        when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        asPhysio().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 }

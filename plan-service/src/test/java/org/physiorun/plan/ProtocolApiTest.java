@@ -14,7 +14,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
-/** The framework as data: phases, windows, earliest days, gates and every parameter. */
+/** The framework as data: phases, windows, earliest days, gates and every parameter, readable without a token. */
 @QuarkusTest
 @WithTestResource(RealServers.class)
 @WithTestResource(CatalogueStub.class)
@@ -134,6 +134,7 @@ class ProtocolApiTest {
         when().get("/q/health/live").then().statusCode(200);
         when().get("/q/metrics").then().statusCode(200).body(not(equalTo("")));
         given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
-                .body("paths", hasKey("/api/plans/{planId}/calendar.ics"));
+                .body("paths", hasKey("/api/plans/{planId}/calendar.ics"))
+                .body("paths", hasKey("/api/calendars/{token}.ics"));
     }
 }

@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -33,6 +32,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.physiorun.plan.Identities.asPhysio;
 
 /** The sessions due each day follow each exercise's frequency in the athlete's current phase. */
 @QuarkusTest
@@ -104,7 +104,7 @@ class ScheduleTest {
         Intake intake = Intake.accepted().with("timeZone", "Asia/Tokyo");
         String planId = intake.open();
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
-        given().when().get("/api/plans/" + planId + "/schedule").then().statusCode(200)
+        asPhysio().when().get("/api/plans/" + planId + "/schedule").then().statusCode(200)
                 .body("from", equalTo(today.toString()))
                 .body("to", equalTo(today.plusDays(6).toString()))
                 .body("timeZone", equalTo("Asia/Tokyo"))
@@ -114,7 +114,7 @@ class ScheduleTest {
     @Test
     void daysBeforeTheInjuryHaveNothingDue() {
         String planId = Intake.accepted().with("injuryDate", INJURY).open();
-        given().queryParam("from", "2026-09-29").queryParam("to", "2026-10-01")
+        asPhysio().queryParam("from", "2026-09-29").queryParam("to", "2026-10-01")
                 .when().get("/api/plans/" + planId + "/schedule").then().statusCode(200)
                 .body("days.date", contains("2026-09-29", "2026-09-30", "2026-10-01"))
                 .body("days.day", contains(null, null, 1))
@@ -127,7 +127,7 @@ class ScheduleTest {
         Intake intake = Intake.accepted().with("injuryDate", INJURY);
         String closed = intake.open();
         Intake.accepted().with("athleteId", intake.athleteId()).with("injuryDate", INJURY).open();
-        given().queryParam("from", INJURY).queryParam("to", "2026-10-07")
+        asPhysio().queryParam("from", INJURY).queryParam("to", "2026-10-07")
                 .when().get("/api/plans/" + closed + "/schedule").then().statusCode(200)
                 .body("days", hasSize(7))
                 .body("days.sessions", everyItem(empty()));
@@ -137,16 +137,16 @@ class ScheduleTest {
     void badRangesAreRefused() {
         String planId = Intake.accepted().open();
         String schedule = "/api/plans/" + planId + "/schedule";
-        given().queryParam("from", "2026-10-10").queryParam("to", "2026-10-09").when().get(schedule)
+        asPhysio().queryParam("from", "2026-10-10").queryParam("to", "2026-10-09").when().get(schedule)
                 .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("to"));
         // 1 January to 3 April is 93 days; one day less is the longest range allowed.
-        given().queryParam("from", "2026-01-01").queryParam("to", "2026-04-03").when().get(schedule)
+        asPhysio().queryParam("from", "2026-01-01").queryParam("to", "2026-04-03").when().get(schedule)
                 .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("92"));
-        given().queryParam("from", "2026-01-01").queryParam("to", "2026-04-02").when().get(schedule)
+        asPhysio().queryParam("from", "2026-01-01").queryParam("to", "2026-04-02").when().get(schedule)
                 .then().statusCode(200).body("days", hasSize(92));
-        given().queryParam("from", "tomorrow").when().get(schedule)
+        asPhysio().queryParam("from", "tomorrow").when().get(schedule)
                 .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("from"));
-        given().when().get("/api/plans/6a1c0c8e-0000-4000-8000-000000000000/schedule")
+        asPhysio().when().get("/api/plans/6a1c0c8e-0000-4000-8000-000000000000/schedule")
                 .then().statusCode(404).contentType("application/problem+json");
     }
 
@@ -193,7 +193,7 @@ class ScheduleTest {
 
     @Test
     void theCalendarOfAnUnknownPlanIsAProblem() {
-        given().when().get("/api/plans/6a1c0c8e-0000-4000-8000-000000000000/calendar.ics")
+        asPhysio().when().get("/api/plans/6a1c0c8e-0000-4000-8000-000000000000/calendar.ics")
                 .then().statusCode(404).contentType("application/problem+json");
     }
 
@@ -218,14 +218,14 @@ class ScheduleTest {
     }
 
     private static void changeReminderTime(String planId, String reminderTime) {
-        given().contentType(ContentType.JSON).body(Map.of("reminderTime", reminderTime))
+        asPhysio().contentType(ContentType.JSON).body(Map.of("reminderTime", reminderTime))
                 .when().patch("/api/plans/" + planId).then().statusCode(200)
                 .body("reminderTime", equalTo(reminderTime));
     }
 
     /** The calendar of the plan's first week. */
     private static String ics(String planId) {
-        return given().queryParam("from", INJURY).queryParam("to", "2026-10-07")
+        return asPhysio().queryParam("from", INJURY).queryParam("to", "2026-10-07")
                 .when().get("/api/plans/" + planId + "/calendar.ics")
                 .then().statusCode(200).contentType(containsString("text/calendar"))
                 .extract().asString();
@@ -241,7 +241,7 @@ class ScheduleTest {
 
     /** Programme days 1 to 14: two programme weeks. */
     private static JsonPath twoWeeks(String planId) {
-        return given().queryParam("from", INJURY).queryParam("to", LocalDate.parse(INJURY).plusDays(13).toString())
+        return asPhysio().queryParam("from", INJURY).queryParam("to", LocalDate.parse(INJURY).plusDays(13).toString())
                 .when().get("/api/plans/" + planId + "/schedule").then().statusCode(200)
                 .body("days", hasSize(14)).body("days[0].day", equalTo(1))
                 .extract().jsonPath();

@@ -10,9 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.physiorun.infra.testing.RealServers;
 
-import static io.restassured.RestAssured.given;
-import static io.restassured.RestAssured.when;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.blankOrNullString;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -20,7 +19,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.blankOrNullString;
+import static org.physiorun.plan.Identities.asPhysio;
 
 /** Who gets a plan and who is sent to a clinician first; a refusal stores nothing. */
 @QuarkusTest
@@ -39,7 +38,7 @@ class TriageTest {
                 .extract();
         String planId = created.path("planId");
         assertThat(created.header("Location"), endsWith("/api/plans/" + planId));
-        when().get(created.header("Location")).then().statusCode(200).body("planId", equalTo(planId));
+        asPhysio().when().get(created.header("Location")).then().statusCode(200).body("planId", equalTo(planId));
     }
 
     @Test
@@ -105,12 +104,12 @@ class TriageTest {
         Intake first = Intake.accepted();
         String planId = first.open();
         Intake.accepted().with("athleteId", first.athleteId()).with("grade", 3).post().statusCode(422);
-        given().queryParam("athleteId", first.athleteId()).when().get("/api/plans")
+        asPhysio().queryParam("athleteId", first.athleteId()).when().get("/api/plans")
                 .then().statusCode(200).body("planId", contains(planId)).body("status", contains("ACTIVE"));
     }
 
     private static void assertNothingStored(Intake intake) {
-        given().queryParam("athleteId", intake.athleteId()).when().get("/api/plans")
+        asPhysio().queryParam("athleteId", intake.athleteId()).when().get("/api/plans")
                 .then().statusCode(200).body("$", empty());
     }
 }

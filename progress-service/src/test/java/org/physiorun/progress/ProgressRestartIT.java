@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.physiorun.infra.ServiceProcess;
 import org.physiorun.infra.testing.RealServers;
+import org.physiorun.infra.testing.TestTokens;
 import org.physiorun.progress.support.AthleteJourney;
 import org.physiorun.progress.support.Journeys;
 
@@ -16,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.when;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,7 +34,11 @@ class ProgressRestartIT {
                 port, Map.of(
                         "QUARKUS_DATASOURCE_JDBC_URL", RealServers.postgres().jdbcUrl(RealServers.DATABASE),
                         "KAFKA_BOOTSTRAP_SERVERS", RealServers.kafkaBootstrapServers(),
-                        "PHYSIORUN_PROGRESS_REEVALUATE_EVERY", "off"),
+                        "PHYSIORUN_PROGRESS_REEVALUATE_EVERY", "off",
+                        // the tests' own tokens: a public key is used only once the empty value unsets Keycloak's URL
+                        "QUARKUS_OIDC_AUTH_SERVER_URL", "",
+                        "QUARKUS_OIDC_PUBLIC_KEY", TestTokens.publicKey(),
+                        "QUARKUS_OIDC_TOKEN_ISSUER", TestTokens.ISSUER),
                 // the killed instance leaves the consumer groups after 10 s instead of 45 s
                 List.of("-Xmx256m", "-Dmp.messaging.incoming.session-events.session.timeout.ms=10000",
                         "-Dmp.messaging.incoming.plan-events.session.timeout.ms=10000"),
@@ -80,10 +84,10 @@ class ProgressRestartIT {
                 AthleteJourney.types(List.copyOf(decisions.values())));
         // Whatever was re-sent, the topic holds exactly these four decisions, and the service agrees.
         assertEquals(4, distinct(athlete.kafka.progressionEvents(athlete.athleteId, 100, Duration.ofSeconds(3))).size());
-        when().get("/api/progress/" + athlete.athleteId + "/events").then().statusCode(200)
+        athlete.asPhysio().get("/api/progress/" + athlete.athleteId + "/events").then().statusCode(200)
                 .body("id", equalTo(List.copyOf(decisions.keySet())));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                when().get("/api/progress/" + athlete.athleteId + "/sessions").then()
+                athlete.asPhysio().get("/api/progress/" + athlete.athleteId + "/sessions").then()
                         .body("size()", equalTo(phaseOneAndTwo.size() + phaseThree.size() + 3)));
     }
 

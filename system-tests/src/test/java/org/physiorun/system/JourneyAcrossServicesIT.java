@@ -1,10 +1,12 @@
 package org.physiorun.system;
 
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.physiorun.infra.testing.Stack;
+import org.physiorun.infra.testing.TestTokens;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +23,8 @@ import static org.hamcrest.Matchers.hasItem;
 
 /**
  * The three real services together on the real servers: a runner's intake, the plan built from the real
- * catalogue, sessions logged, a phase advance decided by progress-service, and plan-service following it.
+ * catalogue, sessions logged, a phase advance decided by progress-service, and plan-service following it; every
+ * request with the runner's own access token, checked by each service.
  */
 class JourneyAcrossServicesIT {
 
@@ -39,24 +42,31 @@ class JourneyAcrossServicesIT {
         }
     }
 
+    private static RequestSpecification at(String service, String token) {
+        return given().baseUri(stack.url(service)).header("Authorization", token);
+    }
+
     @Test
     void intakePlanSessionsAndAPhaseAdvanceThatThePlanFollows() {
         String athlete = "runner-" + UUID.randomUUID();
+        // The runner does it all with their own token, as from the web page or a phone.
+        String token = TestTokens.bearer(TestTokens.runner(athlete, "north"));
         LocalDate injured = LocalDate.now(ZoneOffset.UTC).minusDays(9); // day 10: the first gate's day has come
 
-        String planId = given().baseUri(stack.url("plan-service")).contentType(ContentType.JSON).body("""
+        String planId = at("plan-service", token).contentType(ContentType.JSON).body("""
                         {"athleteId": "%s", "injuryDate": "%s", "side": "LEFT", "grade": 1,
                          "suspectedSource": "MUSCLE", "clinicianConfirmed": true, "mechanism": "SPRINTING",
                          "timeZone": "UTC"}""".formatted(athlete, injured))
                 .when().post("/api/plans")
                 .then().statusCode(201)
                 .body("currentPhase", equalTo(1))
+                .body("clinicId", equalTo("north"))
                 // the prescription comes from the real catalogue
                 .body("phases[1].exercises.find { it.slug == 'glider' }.dosage.repsMin", equalTo(8))
                 .extract().path("planId");
 
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                given().baseUri(stack.url("progress-service")).get("/api/progress/" + athlete).statusCode() == 200);
+                at("progress-service", token).get("/api/progress/" + athlete).statusCode() == 200);
 
         // A hold and an Extender yesterday, the same two today: the Extender counts once a day, so the two
         // sessions each phase-1 exercise needs take two days (exactly a day apart, so always two dates).
@@ -65,7 +75,7 @@ class JourneyAcrossServicesIT {
         Instant[] performed = {yesterday, yesterday.plus(20, ChronoUnit.MINUTES), today, today.plus(20, ChronoUnit.MINUTES)};
         String[] exercises = {"isometric-heel-press", "extender", "isometric-heel-press", "extender"};
         for (int i = 0; i < exercises.length; i++) {
-            given().baseUri(stack.url("progress-service")).contentType(ContentType.JSON).body("""
+            at("progress-service", token).contentType(ContentType.JSON).body("""
                             {"eventId": "%s", "athleteId": "%s", "exercise": "%s", "performedAt": "%s",
                              "sets": 3, "reps": 12, "holdSeconds": 40, "painDuring": 0, "painAfter": 0,
                              "fullRange": true}""".formatted(UUID.randomUUID(), athlete, exercises[i], performed[i]))
@@ -74,13 +84,13 @@ class JourneyAcrossServicesIT {
         }
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().baseUri(stack.url("progress-service")).get("/api/progress/" + athlete).then()
+                at("progress-service", token).get("/api/progress/" + athlete).then()
                         .body("phase", equalTo(2))
                         .body("nextGate.toPhase", equalTo(3)));
-        given().baseUri(stack.url("progress-service")).get("/api/progress/" + athlete + "/events").then()
+        at("progress-service", token).get("/api/progress/" + athlete + "/events").then()
                 .body("type", hasItem("physiorun.progression.phase-advanced"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().baseUri(stack.url("plan-service")).get("/api/plans/" + planId).then()
+                at("plan-service", token).get("/api/plans/" + planId).then()
                         .body("currentPhase", equalTo(2)));
     }
 }

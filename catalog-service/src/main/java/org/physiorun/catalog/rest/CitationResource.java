@@ -1,5 +1,6 @@
 package org.physiorun.catalog.rest;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,6 +17,7 @@ import java.util.List;
 @Path("/api/citations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Citations", description = "The papers the exercises rest on, as checked against the papers")
+@PermitAll
 public class CitationResource {
 
     private final CitationService service;

@@ -1,5 +1,7 @@
 package org.physiorun.catalog.rest;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,13 +27,15 @@ import org.physiorun.catalog.api.ExerciseDto;
 import org.physiorun.catalog.api.ExerciseInput;
 import org.physiorun.catalog.service.ExerciseService;
 import org.physiorun.support.problem.ProblemException;
+import org.physiorun.support.security.Caller;
 
 import java.util.List;
 
 @Path("/api/exercises")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Exercises", description = "The ten exercises of the framework, their doses and evidence")
+@Tag(name = "Exercises", description = "The ten exercises of the framework, their doses and evidence; anyone reads"
+        + " them, only a clinic-admin changes them")
 public class ExerciseResource {
 
     private final ExerciseService service;
@@ -41,6 +45,7 @@ public class ExerciseResource {
     }
 
     @GET
+    @PermitAll
     @Operation(summary = "List exercises by number", description = "Retired exercises are left out unless asked for.")
     public List<ExerciseDto> list(
             @Parameter(description = "only this phase (1-4)") @QueryParam("phase") @Min(1) @Max(4) Integer phase,
@@ -51,13 +56,15 @@ public class ExerciseResource {
 
     @GET
     @Path("/{slug}")
+    @PermitAll
     @Operation(summary = "One exercise, retired or not")
     public ExerciseDto get(@PathParam("slug") String slug) {
         return service.find(slug).orElseThrow(() -> notFound(slug));
     }
 
     @POST
-    @Operation(summary = "Add an exercise (clinicians)")
+    @RolesAllowed(Caller.CLINIC_ADMIN)
+    @Operation(summary = "Add an exercise (clinic-admin)")
     public Response create(@Valid @NotNull(message = "a request body is required") ExerciseInput input, @Context UriInfo uri) {
         ExerciseDto created = service.create(input);
         return Response.created(uri.getAbsolutePathBuilder().path(created.slug()).build()).entity(created).build();
@@ -65,13 +72,15 @@ public class ExerciseResource {
 
     @PUT
     @Path("/{slug}")
-    @Operation(summary = "Edit an exercise (clinicians); the slug never changes")
+    @RolesAllowed(Caller.CLINIC_ADMIN)
+    @Operation(summary = "Edit an exercise (clinic-admin); the slug never changes")
     public ExerciseDto update(@PathParam("slug") String slug, @Valid @NotNull(message = "a request body is required") ExerciseInput input) {
         return service.update(slug, input).orElseThrow(() -> notFound(slug));
     }
 
     @DELETE
     @Path("/{slug}")
+    @RolesAllowed(Caller.CLINIC_ADMIN)
     @Operation(summary = "Retire an exercise: it leaves the list, and plans made with it stay readable")
     public ExerciseDto retire(@PathParam("slug") String slug) {
         return service.retire(slug).orElseThrow(() -> notFound(slug));

@@ -4,8 +4,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 import org.physiorun.infra.testing.RealServers;
+import org.physiorun.infra.testing.TestTokens;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,13 +21,15 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 /**
- * A clinician adds and edits exercises; every bad edit is refused with a problem naming the field, and
+ * A clinic-admin adds and edits exercises; every bad edit is refused with a problem naming the field, and
  * leaves the catalogue as it was. New exercises go in phase 3 so that the phase-2 reference list stays exact.
+ * Who may edit at all is {@link CatalogueAccessTest}'s subject.
  */
 @QuarkusTest
 @WithTestResource(RealServers.class)
 class ExerciseEditingTest {
 
+    private static final String ADMIN = TestTokens.clinicAdmin("north");
     private static final AtomicInteger NUMBER = new AtomicInteger(100 + (int) (System.nanoTime() % 1000));
 
     private static String body(String slug, int number, int phase, String sets, String repsMin, String repsMax,
@@ -44,7 +48,11 @@ class ExerciseEditingTest {
     }
 
     private static ValidatableResponse post(String json) {
-        return given().contentType(ContentType.JSON).body(json).when().post("/api/exercises").then();
+        return asAdmin().contentType(ContentType.JSON).body(json).when().post("/api/exercises").then();
+    }
+
+    private static RequestSpecification asAdmin() {
+        return given().auth().oauth2(ADMIN);
     }
 
     private static void assertAbsent(String slug) {
@@ -52,7 +60,7 @@ class ExerciseEditingTest {
     }
 
     @Test
-    void aClinicianAddsAnExerciseAndReadsItBack() {
+    void aClinicAdminAddsAnExerciseAndReadsItBack() {
         post(valid("bridge-walkout"))
                 .statusCode(201)
                 .header("Location", endsWith("/api/exercises/bridge-walkout"))
@@ -67,16 +75,24 @@ class ExerciseEditingTest {
     }
 
     @Test
+    void throughTheGatewayTheLocationIsTheGateways() {
+        asAdmin().header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "clinic.example.org")
+                .contentType(ContentType.JSON).body(valid("gateway-drill")).when().post("/api/exercises")
+                .then().statusCode(201)
+                .header("Location", equalTo("https://clinic.example.org/api/exercises/gateway-drill"));
+    }
+
+    @Test
     void anEditChangesTheDoseAndKeepsTheSlug() {
         post(valid("hip-thrust")).statusCode(201);
         int number = NUMBER.incrementAndGet();
-        given().contentType(ContentType.JSON).body(body("hip-thrust", number, 3, "4", "6", "6", null))
+        asAdmin().contentType(ContentType.JSON).body(body("hip-thrust", number, 3, "4", "6", "6", null))
                 .when().put("/api/exercises/hip-thrust")
                 .then().statusCode(200)
                 .body("number", equalTo(number))
                 .body("dosage.sets", equalTo(4))
                 .body("citations", org.hamcrest.Matchers.empty());
-        given().contentType(ContentType.JSON).body(body("other-slug", number, 3, "4", "6", "6", null))
+        asAdmin().contentType(ContentType.JSON).body(body("other-slug", number, 3, "4", "6", "6", null))
                 .when().put("/api/exercises/hip-thrust")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", contains("slug"));
@@ -136,7 +152,7 @@ class ExerciseEditingTest {
         post(body("wrong-type", NUMBER.incrementAndGet(), 3, "\"three\"", "8", "8", null))
                 .statusCode(400).contentType("application/problem+json")
                 .body("errors.field", contains("dosage.sets"));
-        given().contentType(ContentType.JSON).when().post("/api/exercises")
+        asAdmin().contentType(ContentType.JSON).when().post("/api/exercises")
                 .then().statusCode(400).contentType("application/problem+json");
         assertAbsent("broken");
         assertAbsent("wrong-type");
@@ -144,7 +160,7 @@ class ExerciseEditingTest {
 
     @Test
     void editingAnUnknownExerciseIsNotFound() {
-        given().contentType(ContentType.JSON).body(valid("ghost"))
+        asAdmin().contentType(ContentType.JSON).body(valid("ghost"))
                 .when().put("/api/exercises/ghost")
                 .then().statusCode(404).contentType("application/problem+json");
         assertAbsent("ghost");
@@ -153,7 +169,7 @@ class ExerciseEditingTest {
     @Test
     void aRetiredExerciseLeavesTheListButStaysReadable() {
         post(valid("old-drill")).statusCode(201);
-        when().delete("/api/exercises/old-drill").then().statusCode(200).body("retired", equalTo(true));
+        asAdmin().when().delete("/api/exercises/old-drill").then().statusCode(200).body("retired", equalTo(true));
         when().get("/api/exercises").then().statusCode(200).body("slug", not(hasItem("old-drill")));
         when().get("/api/exercises?includeRetired=true").then().statusCode(200).body("slug", hasItem("old-drill"));
         when().get("/api/exercises/old-drill").then().statusCode(200)

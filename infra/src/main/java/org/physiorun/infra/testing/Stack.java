@@ -18,12 +18,27 @@ public final class Stack implements AutoCloseable {
 
     private final List<ServiceProcess> services = new ArrayList<>();
     private final Map<String, String> urls = new HashMap<>();
+    private final Map<String, String> identity = new HashMap<>();
 
     private Stack() {
     }
 
+    /** The stack checking the tokens that {@link TestTokens} signs. */
     public static Stack start(Path logDir) throws Exception {
+        return start(logDir, Map.of(
+                // a public key is used only without a server to ask, so the server URL is unset (empty)
+                "QUARKUS_OIDC_AUTH_SERVER_URL", "",
+                "QUARKUS_OIDC_PUBLIC_KEY", TestTokens.publicKey(),
+                "QUARKUS_OIDC_TOKEN_ISSUER", TestTokens.ISSUER));
+    }
+
+    /**
+     * The stack with the given token settings for every service, e.g. {@code QUARKUS_OIDC_AUTH_SERVER_URL} of a
+     * real Keycloak's realm.
+     */
+    public static Stack start(Path logDir, Map<String, String> identity) throws Exception {
         Stack stack = new Stack();
+        stack.identity.putAll(identity);
         try {
             Postgres postgres = RealServers.postgres();
             String kafka = RealServers.kafkaBootstrapServers();
@@ -44,6 +59,7 @@ public final class Stack implements AutoCloseable {
                                String kafka, Path logDir) throws Exception {
         postgres.ensureDatabase(database);
         Map<String, String> env = new HashMap<>(extra);
+        env.putAll(identity);
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
         ServiceProcess service = ServiceProcess.start(name, Path.of("..", name, "target/quarkus-app/quarkus-run.jar"),

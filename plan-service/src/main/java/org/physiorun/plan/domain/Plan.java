@@ -24,6 +24,9 @@ public class Plan {
     public UUID id;
     @Column(name = "athlete_id")
     public String athleteId;
+    /** The clinic whose staff read and change the plan; null for a plan made before there were identities. */
+    @Column(name = "clinic_id")
+    public String clinicId;
     /** Day 1 of the programme. */
     @Column(name = "injury_date")
     public LocalDate injuryDate;
@@ -56,8 +59,16 @@ public class Plan {
     /** The catalogue's exercises as they were when the plan was made, in the protocol's order. */
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Prescription> prescriptions;
+    /** The secret of the plan's private calendar link. */
+    @Column(name = "calendar_token")
+    public String calendarToken;
     @Version
     public int version;
+
+    /** A new private calendar link: the one before stops working. */
+    public void renewCalendarLink() {
+        calendarToken = CalendarToken.random();
+    }
 
     public void close(Instant at, String reason) {
         status = PlanStatus.CLOSED;

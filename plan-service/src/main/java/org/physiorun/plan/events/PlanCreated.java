@@ -14,10 +14,11 @@ import java.util.UUID;
  * The data of a {@code plan-created} event: everything progress-service needs to judge the gates of this
  * plan without asking plan-service or the catalogue. The field names are the interface with its consumers.
  *
+ * @param clinicId  the clinic the plan belongs to, whose staff may see the athlete's progress on it
  * @param timeRules the protocol version's time rules; null for a version that predates them, and the consumer
  *                  then applies the protocol's documented defaults
  */
-public record PlanCreated(UUID planId, String athleteId, String protocolId, int protocolVersion,
+public record PlanCreated(UUID planId, String athleteId, String clinicId, String protocolId, int protocolVersion,
                           LocalDate injuryDate, String timeZone, Side side, Mechanism mechanism, Instant createdAt,
                           int painFreeMax, int painCeiling, List<Prescription> prescriptions,
                           List<ProtocolDefinition.Gate> gates, SprintLadder sprintLadder,

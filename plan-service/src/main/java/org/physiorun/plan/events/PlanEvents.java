@@ -32,8 +32,8 @@ public class PlanEvents {
 
     public void created(Plan plan, ProtocolDefinition protocol) {
         ProtocolDefinition.SprintLadder ladder = protocol.sprintLadder();
-        PlanCreated data = new PlanCreated(plan.id, plan.athleteId, plan.protocolId, plan.protocolVersion,
-                plan.injuryDate, plan.timeZone, plan.side, plan.mechanism, plan.createdAt,
+        PlanCreated data = new PlanCreated(plan.id, plan.athleteId, plan.clinicId, plan.protocolId,
+                plan.protocolVersion, plan.injuryDate, plan.timeZone, plan.side, plan.mechanism, plan.createdAt,
                 protocol.painFreeMax(), protocol.painCeiling(), prescriptions(plan, protocol), protocol.gates(),
                 new PlanCreated.SprintLadder(ladder.exercise(), ladder.levels(), ladder.sessionsPerLevel()),
                 protocol.clearance(), protocol.regression(), protocol.timeRules());
@@ -42,13 +42,13 @@ public class PlanEvents {
 
     public void closed(Plan plan) {
         publish(plan, PlanClosed.TYPE, plan.closedAt,
-                new PlanClosed(plan.id, plan.athleteId, plan.closedAt, plan.closedReason));
+                new PlanClosed(plan.id, plan.athleteId, plan.clinicId, plan.closedAt, plan.closedReason));
     }
 
     /** The athlete changed their settings at {@code at}. */
     public void updated(Plan plan, Instant at) {
         publish(plan, PlanUpdated.TYPE, at,
-                new PlanUpdated(plan.id, plan.athleteId, plan.timeZone, plan.reminderTime, at));
+                new PlanUpdated(plan.id, plan.athleteId, plan.clinicId, plan.timeZone, plan.reminderTime, at));
     }
 
     private void publish(Plan plan, String type, Instant time, Object data) {

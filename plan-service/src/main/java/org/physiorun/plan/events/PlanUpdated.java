@@ -12,10 +12,11 @@ import java.util.UUID;
  * changed, so that a consumer needs no earlier event to know them. The field names are the interface with its
  * consumers.
  *
+ * @param clinicId     the clinic the plan belongs to; null for a plan made before there were identities
  * @param timeZone     the zone in which the athlete's local days are now judged
  * @param reminderTime "HH:mm" in that zone
  */
-public record PlanUpdated(UUID planId, String athleteId, String timeZone,
+public record PlanUpdated(UUID planId, String athleteId, String clinicId, String timeZone,
                           @JsonFormat(pattern = ReminderTime.FORMAT) LocalTime reminderTime, Instant updatedAt) {
 
     public static final String TYPE = "plan-updated";

@@ -27,4 +27,14 @@ public class PlanRepository implements PanacheRepositoryBase<Plan, UUID> {
     public List<Plan> byAthleteNewestFirst(String athleteId) {
         return list("athleteId = ?1 ORDER BY createdAt DESC, id", athleteId);
     }
+
+    /** The athlete's plans that belong to one clinic: what that clinic's staff may see of the athlete. */
+    public List<Plan> byAthleteInClinicNewestFirst(String athleteId, String clinicId) {
+        return list("athleteId = ?1 AND clinicId = ?2 ORDER BY createdAt DESC, id", athleteId, clinicId);
+    }
+
+    /** The active plan whose private calendar link holds {@code token}; a renewed link or a closed plan has none. */
+    public Optional<Plan> activeByCalendarToken(String token) {
+        return find("calendarToken = ?1 AND status = ?2", token, PlanStatus.ACTIVE).firstResultOptional();
+    }
 }

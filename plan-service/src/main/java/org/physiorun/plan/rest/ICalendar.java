@@ -1,5 +1,6 @@
 package org.physiorun.plan.rest;
 
+import jakarta.ws.rs.core.Response;
 import org.physiorun.plan.api.ScheduleDto;
 
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,13 @@ final class ICalendar {
     private static final int MAX_OCTETS = 75;
 
     private ICalendar() {
+    }
+
+    /** The calendar as a file to save or subscribe to. */
+    static Response download(ScheduleDto schedule) {
+        return Response.ok(render(schedule, Instant.now()), MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"physiorun-" + schedule.planId() + ".ics\"")
+                .build();
     }
 
     static String render(ScheduleDto schedule, Instant stamp) {

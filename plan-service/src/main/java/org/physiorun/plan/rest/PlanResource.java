@@ -1,6 +1,7 @@
 package org.physiorun.plan.rest;
 
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -23,18 +24,25 @@ import org.physiorun.plan.api.PlanDto;
 import org.physiorun.plan.api.PlanIntake;
 import org.physiorun.plan.api.PlanSettings;
 import org.physiorun.plan.api.ScheduleDto;
+import org.physiorun.plan.service.CalendarLinks;
 import org.physiorun.plan.service.PlanService;
 import org.physiorun.plan.service.PlanSettingsService;
 import org.physiorun.plan.service.ScheduleService;
 import org.physiorun.support.problem.ProblemException;
+import org.physiorun.support.security.Caller;
 
-import java.time.Instant;
 import java.util.List;
 
+/**
+ * Every role of the realm may call these; which athletes' and clinics' plans each caller may make, read and change
+ * is PlanAccess's to decide. A clinic's system only reads.
+ */
 @Path("/api/plans")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Plans", description = "Triage, and each athlete's phased programme with its schedule")
+@Tag(name = "Plans", description = "Triage, and each athlete's phased programme with its schedule: the athlete's own,"
+        + " and their clinic's")
+@RolesAllowed({Caller.RUNNER, Caller.PHYSIO, Caller.CLINIC_ADMIN, Caller.CLINIC_SYSTEM})
 public class PlanResource {
 
     private final PlanService plans;
@@ -48,40 +56,57 @@ public class PlanResource {
     }
 
     @POST
+    @RolesAllowed({Caller.RUNNER, Caller.PHYSIO, Caller.CLINIC_ADMIN})
     @Operation(summary = "Intake: triage the injury and make the plan",
-            description = "201 with the plan; 422 (problem type /problems/referral-required) listing every triage"
-                    + " rule that refused; 503 when the exercise catalogue cannot be reached. Nothing is stored"
-                    + " unless the answer is 201. A new plan closes the athlete's previous one.")
+            description = "201 with the plan, which belongs to the caller's clinic; 403 for a runner asking for"
+                    + " someone else; 409 (problem type /problems/athlete-in-another-clinic) when the athlete's"
+                    + " active plan is another clinic's; 422 (problem type /problems/referral-required) listing"
+                    + " every triage rule that refused; 503 when the exercise catalogue cannot be reached. Nothing is"
+                    + " stored unless the answer is 201. A new plan closes the athlete's previous one.")
     public Response create(@Valid @NotNull(message = "a request body is required") PlanIntake intake,
                            @Context UriInfo uri) {
-        PlanDto plan = plans.open(intake);
+        PlanDto plan = plans.open(intake, links(uri));
         return Response.created(uri.getAbsolutePathBuilder().path(plan.planId().toString()).build())
                 .entity(plan).build();
     }
 
     @GET
-    @Operation(summary = "An athlete's plans, newest first")
-    public List<PlanDto> list(@QueryParam("athleteId") @NotBlank(message = "is required") String athleteId) {
-        return plans.forAthlete(athleteId);
+    @Operation(summary = "An athlete's plans that the caller may see, newest first",
+            description = "All of them for the athlete themselves; the caller's clinic's for its staff and system.")
+    public List<PlanDto> list(@QueryParam("athleteId") @NotBlank(message = "is required") String athleteId,
+                              @Context UriInfo uri) {
+        return plans.forAthlete(athleteId, links(uri));
     }
 
     @GET
     @Path("/{planId}")
-    @Operation(summary = "One plan with its phases, dates and prescriptions")
-    public PlanDto get(@PathParam("planId") String planId) {
-        return plans.find(planId).orElseThrow(() -> notFound(planId));
+    @Operation(summary = "One plan with its phases, dates, prescriptions and private calendar link")
+    public PlanDto get(@PathParam("planId") String planId, @Context UriInfo uri) {
+        return plans.find(planId, links(uri)).orElseThrow(() -> notFound(planId));
     }
 
     @PATCH
     @Path("/{planId}")
+    @RolesAllowed({Caller.RUNNER, Caller.PHYSIO, Caller.CLINIC_ADMIN})
     @CustomDeserialization(StrictJson.class)
     @Operation(summary = "The athlete changes their own settings: reminder time, time zone or both",
             description = "200 with the plan. A field left out keeps its value; an unknown field, a malformed value"
                     + " or an empty body is a 400 naming the field; a closed plan is a 409. A real change publishes"
                     + " plan-updated on plan-events. Nothing is stored unless the answer is 200.")
     public PlanDto change(@PathParam("planId") String planId,
-                          @Valid @NotNull(message = "a request body is required") PlanSettings settings) {
-        return settingsService.change(planId, settings).orElseThrow(() -> notFound(planId));
+                          @Valid @NotNull(message = "a request body is required") PlanSettings settings,
+                          @Context UriInfo uri) {
+        return settingsService.change(planId, settings, links(uri)).orElseThrow(() -> notFound(planId));
+    }
+
+    @POST
+    @Path("/{planId}/calendar-url")
+    @Consumes(MediaType.WILDCARD) // it takes no body, so whatever type a client names for none is fine
+    @RolesAllowed({Caller.RUNNER, Caller.PHYSIO, Caller.CLINIC_ADMIN})
+    @Operation(summary = "A new private calendar link for the plan; the old one stops working",
+            description = "200 with the plan and its new calendarUrl; a closed plan is a 409.")
+    public PlanDto renewCalendarLink(@PathParam("planId") String planId, @Context UriInfo uri) {
+        return settingsService.renewCalendarLink(planId, links(uri)).orElseThrow(() -> notFound(planId));
     }
 
     @GET
@@ -101,10 +126,11 @@ public class PlanResource {
     @Operation(summary = "The same schedule as an iCalendar file (RFC 5545)")
     public Response calendar(@PathParam("planId") String planId, @QueryParam("from") String from,
                              @QueryParam("to") String to) {
-        ScheduleDto schedule = schedules.schedule(planId, from, to).orElseThrow(() -> notFound(planId));
-        return Response.ok(ICalendar.render(schedule, Instant.now()), ICalendar.MEDIA_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"physiorun-" + schedule.planId() + ".ics\"")
-                .build();
+        return ICalendar.download(schedules.schedule(planId, from, to).orElseThrow(() -> notFound(planId)));
+    }
+
+    private static CalendarLinks links(UriInfo uri) {
+        return new CalendarLinks(uri.getBaseUri());
     }
 
     private static ProblemException notFound(String planId) {

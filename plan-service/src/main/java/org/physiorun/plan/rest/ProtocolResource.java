@@ -1,5 +1,6 @@
 package org.physiorun.plan.rest;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,6 +20,7 @@ import java.util.List;
 @Path("/api/protocols")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Protocols", description = "The phased frameworks plans are built from, with their gates and parameters")
+@PermitAll
 public class ProtocolResource {
 
     private final ProtocolService service;

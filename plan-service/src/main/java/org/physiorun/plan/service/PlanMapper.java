@@ -5,9 +5,11 @@ import org.physiorun.plan.api.PlanDto;
 import org.physiorun.plan.api.PlanPhaseDto;
 import org.physiorun.plan.api.ProtocolDto;
 import org.physiorun.plan.domain.Plan;
+import org.physiorun.plan.domain.PlanStatus;
 import org.physiorun.plan.domain.Protocol;
 import org.physiorun.plan.domain.ProtocolDefinition;
 
+import java.net.URI;
 import java.util.List;
 
 /** Between entities and the API's records, so that neither leaks into the other. */
@@ -16,7 +18,8 @@ final class PlanMapper {
     private PlanMapper() {
     }
 
-    static PlanDto toDto(Plan plan, ProtocolDefinition protocol) {
+    /** The plan as its reader sees it, with its calendar link under {@code links} while the plan is active. */
+    static PlanDto toDto(Plan plan, ProtocolDefinition protocol, CalendarLinks links) {
         List<PlanPhaseDto> phases = protocol.phases().stream()
                 .map(phase -> new PlanPhaseDto(phase.number(), phase.name(), phase.window(), phase.goal(),
                         plan.dateOfDay(phase.nominalStartDay()), plan.dateOfDay(phase.nominalEndDay()),
@@ -27,9 +30,11 @@ final class PlanMapper {
         int meanDays = expected.meanDays().get(plan.mechanism);
         ExpectedReturnDto expectedReturn = new ExpectedReturnDto(plan.mechanism, meanDays,
                 plan.injuryDate.plusDays(meanDays), expected.citation(), expected.basis());
-        return new PlanDto(plan.id, plan.athleteId, plan.injuryDate, plan.timeZone, plan.reminderTime, plan.side,
-                plan.grade, plan.mechanism, plan.protocolId, plan.protocolVersion, plan.status, plan.currentPhase,
-                plan.createdAt, plan.closedAt, plan.closedReason, phases, expectedReturn);
+        URI calendarUrl = plan.status == PlanStatus.ACTIVE ? links.of(plan.calendarToken) : null;
+        return new PlanDto(plan.id, plan.athleteId, plan.clinicId, plan.injuryDate, plan.timeZone, plan.reminderTime,
+                plan.side, plan.grade, plan.mechanism, plan.protocolId, plan.protocolVersion, plan.status,
+                plan.currentPhase, plan.createdAt, plan.closedAt, plan.closedReason, phases, expectedReturn,
+                calendarUrl);
     }
 
     static ProtocolDto toDto(Protocol protocol) {

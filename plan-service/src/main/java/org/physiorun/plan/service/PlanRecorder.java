@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.hibernate.exception.ConstraintViolationException;
-import org.physiorun.plan.api.PlanDto;
 import org.physiorun.plan.api.PlanIntake;
 import org.physiorun.plan.api.ReminderTime;
 import org.physiorun.plan.domain.Plan;
@@ -13,6 +12,7 @@ import org.physiorun.plan.domain.Prescription;
 import org.physiorun.plan.domain.Protocol;
 import org.physiorun.plan.events.PlanEvents;
 import org.physiorun.plan.repository.PlanRepository;
+import org.physiorun.support.problem.Problem;
 import org.physiorun.support.problem.ProblemException;
 
 import java.time.Instant;
@@ -21,7 +21,11 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
-/** Stores a new plan, closing the athlete's previous one, with both events in the same transaction. */
+/**
+ * Stores a new plan, closing the athlete's previous one, with both events in the same transaction. The previous
+ * plan is replaced only when it is the same clinic's (or no clinic's): an athlete in another clinic's programme
+ * cannot be taken over.
+ */
 @ApplicationScoped
 public class PlanRecorder {
 
@@ -35,12 +39,15 @@ public class PlanRecorder {
         this.events = events;
     }
 
+    /** @throws ProblemException 409 when the athlete's active plan belongs to another clinic */
     @Transactional
-    public PlanDto open(PlanIntake intake, ZoneId zone, Protocol protocol, List<Prescription> prescriptions) {
+    public Plan open(PlanIntake intake, ZoneId zone, String clinicId, Protocol protocol,
+                     List<Prescription> prescriptions) {
         Instant now = Instant.now();
         Plan plan = new Plan();
         plan.id = UUID.randomUUID();
         plan.athleteId = intake.athleteId().strip();
+        plan.clinicId = clinicId;
         plan.injuryDate = intake.injuryDate();
         plan.timeZone = zone.getId();
         plan.reminderTime = intake.reminderTime() == null ? ReminderTime.DEFAULT
@@ -54,8 +61,12 @@ public class PlanRecorder {
         plan.currentPhase = 1;
         plan.createdAt = now;
         plan.prescriptions = prescriptions;
+        plan.renewCalendarLink();
 
         plans.activeForUpdate(plan.athleteId).ifPresent(previous -> {
+            if (previous.clinicId != null && !previous.clinicId.equals(clinicId)) {
+                throw inAnotherClinic();
+            }
             previous.close(now, "superseded by plan " + plan.id);
             // Written now: the unique index admits the new active plan only once the old one is closed.
             plans.flush();
@@ -72,7 +83,16 @@ public class PlanRecorder {
             throw e;
         }
         events.created(plan, protocol.definition);
-        return PlanMapper.toDto(plan, protocol.definition);
+        return plan;
+    }
+
+    /** Says no more than that: neither the other clinic nor anything of its plan. */
+    private static ProblemException inAnotherClinic() {
+        String detail = "This athlete's current plan belongs to another clinic, so a plan cannot be made for them"
+                + " here while it runs.";
+        return new ProblemException(new Problem("/problems/athlete-in-another-clinic", "Athlete in another clinic",
+                409, detail, List.of(new Problem.FieldError("athleteId", "has an active plan in another clinic"))),
+                null);
     }
 
     /** Whether the failure, or what caused it, is a violation of the named constraint. */

@@ -31,25 +31,28 @@ public class PlanService {
     private final PlanRepository plans;
     private final Catalogue catalogue;
     private final PlanRecorder recorder;
+    private final PlanAccess access;
     private final PlanConfig config;
 
     PlanService(ProtocolRepository protocols, PlanRepository plans, Catalogue catalogue, PlanRecorder recorder,
-                PlanConfig config) {
+                PlanAccess access, PlanConfig config) {
         this.protocols = protocols;
         this.plans = plans;
         this.catalogue = catalogue;
         this.recorder = recorder;
+        this.access = access;
         this.config = config;
     }
 
     /**
-     * Checks the intake, triages it, copies the prescriptions from the catalogue and only then stores the plan.
-     * No transaction is open while the catalogue is asked, so a slow catalogue holds no database connection,
-     * and a refusal or a catalogue failure stores nothing.
+     * Checks who asks, then the intake, triages it, copies the prescriptions from the catalogue and only then
+     * stores the plan, in the caller's clinic. No transaction is open while the catalogue is asked, so a slow
+     * catalogue holds no database connection, and a refusal or a catalogue failure stores nothing.
      *
      * @throws ReferralRequired when triage sends the runner to a clinician
      */
-    public PlanDto open(PlanIntake intake) {
+    public PlanDto open(PlanIntake intake, CalendarLinks links) {
+        String clinicId = access.clinicOfNewPlan(intake.athleteId().strip());
         ZoneId zone = intake.timeZone() == null ? config.defaultTimeZone() : intake.timeZone();
         LocalDate today = LocalDate.now(zone);
         if (intake.injuryDate().isAfter(today)) {
@@ -65,21 +68,27 @@ public class PlanService {
         Protocol protocol = protocols.latest(protocolId).orElseThrow(
                 () -> ProblemException.unprocessable("protocolId", "no protocol has id '" + protocolId + "'"));
         List<Prescription> copies = catalogue.prescriptions(protocol.definition.exercises());
-        return recorder.open(intake, zone, protocol, copies);
+        Plan plan = recorder.open(intake, zone, clinicId, protocol, copies);
+        return PlanMapper.toDto(plan, protocol.definition, links);
     }
 
+    /** Empty when no plan has the id; a 403 when the caller may not read it. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<PlanDto> find(String planId) {
-        return parse(planId).flatMap(plans::findByIdOptional)
-                .map(plan -> PlanMapper.toDto(plan, definitionOf(plan)));
+    public Optional<PlanDto> find(String planId, CalendarLinks links) {
+        return parse(planId).flatMap(plans::findByIdOptional).map(access::readable)
+                .map(plan -> PlanMapper.toDto(plan, definitionOf(plan), links));
     }
 
+    /** The athlete's plans that the caller may read, newest first: the query itself leaves out the others. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<PlanDto> forAthlete(String athleteId) {
+    public List<PlanDto> forAthlete(String athleteId, CalendarLinks links) {
+        List<Plan> found = access.clinicToListFor(athleteId)
+                .map(clinicId -> plans.byAthleteInClinicNewestFirst(athleteId, clinicId))
+                .orElseGet(() -> plans.byAthleteNewestFirst(athleteId));
         Map<Protocol.Key, ProtocolDefinition> definitions = new HashMap<>();
-        return plans.byAthleteNewestFirst(athleteId).stream()
+        return found.stream()
                 .map(plan -> PlanMapper.toDto(plan, definitions.computeIfAbsent(
-                        new Protocol.Key(plan.protocolId, plan.protocolVersion), key -> definitionOf(plan))))
+                        new Protocol.Key(plan.protocolId, plan.protocolVersion), key -> definitionOf(plan)), links))
                 .toList();
     }
 

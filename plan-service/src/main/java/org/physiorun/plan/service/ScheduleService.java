@@ -28,23 +28,30 @@ public class ScheduleService {
 
     private final PlanRepository plans;
     private final PlanService planService;
+    private final PlanAccess access;
 
-    ScheduleService(PlanRepository plans, PlanService planService) {
+    ScheduleService(PlanRepository plans, PlanService planService, PlanAccess access) {
         this.plans = plans;
         this.planService = planService;
+        this.access = access;
     }
 
     /**
      * The sessions due each day from {@code from} to {@code to} (ISO dates, both included) in the phase the
      * athlete is in now. Without dates: the week starting today in the athlete's time zone. A closed plan
-     * has nothing due.
+     * has nothing due. Empty when no plan has the id; a 403 when the caller may not read it.
      */
     public Optional<ScheduleDto> schedule(String planId, String from, String to) {
-        Optional<Plan> found = PlanService.parse(planId).flatMap(plans::findByIdOptional);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        Plan plan = found.get();
+        return PlanService.parse(planId).flatMap(plans::findByIdOptional).map(access::readable)
+                .map(plan -> schedule(plan, from, to));
+    }
+
+    /** The same for whoever holds the plan's private calendar link; empty once it is renewed or the plan closed. */
+    public Optional<ScheduleDto> scheduleByCalendarLink(String token, String from, String to) {
+        return plans.activeByCalendarToken(token).map(plan -> schedule(plan, from, to));
+    }
+
+    private ScheduleDto schedule(Plan plan, String from, String to) {
         LocalDate first = from == null ? LocalDate.now(ZoneId.of(plan.timeZone)) : date("from", from);
         LocalDate last = to == null ? first.plusDays(DEFAULT_DAYS - 1L) : date("to", to);
         if (last.isBefore(first)) {
@@ -63,8 +70,8 @@ public class ScheduleService {
             days.add(new ScheduleDto.Day(date, day >= 1 ? day : null,
                     due ? SessionPlanner.sessionsOn(day, exercises, protocol.sprintLadder()) : List.of()));
         }
-        return Optional.of(new ScheduleDto(plan.id, plan.athleteId, plan.timeZone, plan.reminderTime, phase.number(),
-                phase.name(), first, last, days));
+        return new ScheduleDto(plan.id, plan.athleteId, plan.timeZone, plan.reminderTime, phase.number(),
+                phase.name(), first, last, days);
     }
 
     private static LocalDate date(String field, String value) {

@@ -30,16 +30,20 @@ public final class PlanEvents {
     public record Envelope<T>(UUID id, String type, String subject, T data) {
     }
 
-    /** A new plan with every gating parameter, so that no rule needs a constant of its own. */
-    public record PlanCreated(UUID planId, String athleteId, String protocolId, int protocolVersion,
+    /**
+     * A new plan with every gating parameter, so that no rule needs a constant of its own, and the clinic it belongs
+     * to (absent from plans made before plans had one).
+     */
+    public record PlanCreated(UUID planId, String athleteId, String clinicId, String protocolId, int protocolVersion,
                               LocalDate injuryDate, String timeZone, Instant createdAt, int painFreeMax,
                               int painCeiling, List<Prescription> prescriptions, List<PhaseGate> gates,
                               SprintLadder sprintLadder, Clearance clearance, Regression regression,
                               TimeRules timeRules) {
 
         public PlanCreated inTimeZone(String zone) {
-            return new PlanCreated(planId, athleteId, protocolId, protocolVersion, injuryDate, zone, createdAt,
-                    painFreeMax, painCeiling, prescriptions, gates, sprintLadder, clearance, regression, timeRules);
+            return new PlanCreated(planId, athleteId, clinicId, protocolId, protocolVersion, injuryDate, zone,
+                    createdAt, painFreeMax, painCeiling, prescriptions, gates, sprintLadder, clearance, regression,
+                    timeRules);
         }
 
         /** The plan's gates; a plan made before its protocol had time rules gets their defaults (4a, rule 11). */

@@ -20,6 +20,9 @@ public class AthletePlan {
     public UUID planId;
     @Column(name = "athlete_id")
     public String athleteId;
+    /** The clinic the plan belongs to; null for a plan copied before plans named theirs (no clinic reader sees it). */
+    @Column(name = "clinic_id")
+    public String clinicId;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "gate_plan")
     public String gatePlan;

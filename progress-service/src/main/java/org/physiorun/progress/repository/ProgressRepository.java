@@ -33,6 +33,25 @@ public class ProgressRepository {
         return activePlans(List.of(athleteId)).stream().findFirst();
     }
 
+    /** The athlete's active plan, if the scope covers it. */
+    public Optional<AthletePlan> activePlan(AthleteScope scope) {
+        if (!scope.limitedToClinic()) {
+            return activePlan(scope.athleteId());
+        }
+        return em.createQuery("FROM AthletePlan WHERE active = TRUE AND athleteId = :athlete AND clinicId = :clinic",
+                        AthletePlan.class)
+                .setParameter("athlete", scope.athleteId()).setParameter("clinic", scope.clinicId())
+                .getResultStream().findFirst();
+    }
+
+    /** Whether the athlete has (or had) a plan that belongs to the clinic. */
+    public boolean hasPlanInClinic(String athleteId, String clinicId) {
+        return !em.createQuery("SELECT a.planId FROM AthletePlan a"
+                        + " WHERE a.athleteId = :athlete AND a.clinicId = :clinic", UUID.class)
+                .setParameter("athlete", athleteId).setParameter("clinic", clinicId).setMaxResults(1)
+                .getResultList().isEmpty();
+    }
+
     public Optional<AthletePlan> plan(UUID planId) {
         return Optional.ofNullable(em.find(AthletePlan.class, planId));
     }
@@ -157,12 +176,13 @@ public class ProgressRepository {
     public record ActiveAthlete(AthletePlan plan, AthleteProgress progress, Instant lastSessionAt) {
     }
 
-    /** Athletes with an active plan and their progress, most recently active first. */
-    public List<ActiveAthlete> activeAthletes() {
+    /** The clinic's athletes with an active plan there and their progress, most recently active first. */
+    public List<ActiveAthlete> activeAthletes(String clinicId) {
         return em.createQuery("SELECT new org.physiorun.progress.repository.ProgressRepository$ActiveAthlete(a, p,"
                 + " (SELECT MAX(s.performedAt) FROM SessionRecord s WHERE s.planId = a.planId))"
-                + " FROM AthletePlan a, AthleteProgress p WHERE a.active = TRUE AND p.planId = a.planId"
-                + " ORDER BY p.updatedAt DESC", ActiveAthlete.class).getResultList();
+                + " FROM AthletePlan a, AthleteProgress p WHERE a.active = TRUE AND a.clinicId = :clinic"
+                + " AND p.planId = a.planId ORDER BY p.updatedAt DESC", ActiveAthlete.class)
+                .setParameter("clinic", clinicId).getResultList();
     }
 
     /** The alerts (pain above the ceiling, regressions) of the given plans, newest first, at most {@code perPlan} each. */
@@ -180,10 +200,15 @@ public class ProgressRepository {
         return alerts.stream().filter(alert -> taken.merge(alert.planId, 1, Integer::sum) <= perPlan).toList();
     }
 
-    /** The CloudEvents emitted for the athlete, oldest first, exactly as published. */
-    public List<String> eventsOldestFirst(String athleteId) {
-        return em.createQuery("SELECT event FROM DecisionRecord WHERE athleteId = :a ORDER BY seq", String.class)
-                .setParameter("a", athleteId).getResultList();
+    /** The CloudEvents emitted for the athlete's plans in the scope, oldest first, exactly as published. */
+    public List<String> eventsOldestFirst(AthleteScope scope) {
+        if (!scope.limitedToClinic()) {
+            return em.createQuery("SELECT event FROM DecisionRecord WHERE athleteId = :athlete ORDER BY seq",
+                    String.class).setParameter("athlete", scope.athleteId()).getResultList();
+        }
+        return em.createQuery("SELECT d.event FROM DecisionRecord d, AthletePlan a WHERE a.planId = d.planId"
+                        + " AND d.athleteId = :athlete AND a.clinicId = :clinic ORDER BY d.seq", String.class)
+                .setParameter("athlete", scope.athleteId()).setParameter("clinic", scope.clinicId()).getResultList();
     }
 
     /** Records a plan event as handled; false when it was handled before (a redelivery). */

@@ -1,5 +1,6 @@
 package org.physiorun.progress.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -7,7 +8,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.physiorun.progress.api.AthleteSummary;
+import org.physiorun.progress.security.Access;
 import org.physiorun.progress.service.ProgressQueries;
+import org.physiorun.support.security.Caller;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,16 +20,19 @@ import java.util.List;
 @Tag(name = "Progress", description = "The capacity check and the athlete's history")
 public class AthletesResource {
 
+    private final Access access;
     private final ProgressQueries queries;
 
-    AthletesResource(ProgressQueries queries) {
+    AthletesResource(Access access, ProgressQueries queries) {
+        this.access = access;
         this.queries = queries;
     }
 
     @GET
-    @Operation(summary = "Every athlete with an active plan: phase, last session, latest alerts, review flags and"
-            + " adherence over the last seven days (for physiotherapists)")
+    @RolesAllowed({Caller.PHYSIO, Caller.CLINIC_ADMIN, Caller.CLINIC_SYSTEM})
+    @Operation(summary = "The caller's clinic's athletes with an active plan there: phase, last session, latest alerts,"
+            + " review flags and adherence over the last seven days (for physiotherapists)")
     public List<AthleteSummary> athletes() {
-        return queries.athletes(Instant.now());
+        return queries.athletes(access.clinicToList(), Instant.now());
     }
 }

@@ -1,5 +1,6 @@
 package org.physiorun.progress.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -14,7 +15,9 @@ import org.physiorun.progress.api.SessionAccepted;
 import org.physiorun.progress.domain.Advice;
 import org.physiorun.progress.domain.EnteredBy;
 import org.physiorun.progress.events.SessionEvent;
+import org.physiorun.progress.security.Access;
 import org.physiorun.progress.service.SessionIntake;
+import org.physiorun.support.security.Caller;
 
 import java.net.URI;
 import java.util.List;
@@ -25,18 +28,22 @@ import java.util.List;
 @Tag(name = "Sessions", description = "Logging what the runner did")
 public class SessionResource {
 
+    private final Access access;
     private final SessionIntake intake;
 
-    SessionResource(SessionIntake intake) {
+    SessionResource(Access access, SessionIntake intake) {
+        this.access = access;
         this.intake = intake;
     }
 
     @POST
+    @RolesAllowed({Caller.RUNNER, Caller.PHYSIO})
     @Operation(summary = "Log a session", description = "202 once it is on session-events; it is counted from there."
-            + " Posting the same eventId again changes nothing.")
+            + " Posting the same eventId again changes nothing. A runner logs their own sessions; a physiotherapist"
+            + " those of their clinic's athletes, vouching for them (no limit on how late).")
     public Response log(@Valid @NotNull(message = "a request body is required") SessionEvent session) {
-        // Until logins arrive every posted session is the runner's own entry, with the runner's limit on lateness.
-        List<Advice> advice = intake.submit(session, EnteredBy.RUNNER);
+        EnteredBy enteredBy = access.toLogFor(session.athleteId());
+        List<Advice> advice = intake.submit(session, enteredBy);
         return Response.accepted(new SessionAccepted(session.eventId(), "accepted", advice))
                 .location(URI.create("/api/progress/" + session.athleteId() + "/sessions")).build();
     }

@@ -13,6 +13,7 @@ import org.physiorun.progress.domain.Ruling;
 import org.physiorun.progress.domain.SessionLog;
 import org.physiorun.progress.repository.AthletePlan;
 import org.physiorun.progress.repository.AthleteProgress;
+import org.physiorun.progress.repository.AthleteScope;
 import org.physiorun.progress.repository.ProgressRepository;
 import org.physiorun.progress.repository.SessionRecord;
 
@@ -51,15 +52,16 @@ public class AdherenceService {
         this.config = config;
     }
 
-    public Optional<AdherenceView> adherence(String athleteId, int weeks, Instant now) {
-        return repository.activePlan(athleteId).map(plan -> {
+    /** The adherence of the athlete's active plan; empty when the scope holds no active plan. */
+    public Optional<AdherenceView> adherence(AthleteScope scope, int weeks, Instant now) {
+        return repository.activePlan(scope).map(plan -> {
             GatePlan gates = gatePlans.of(plan);
             LocalDate today = gates.dateOf(now);
             LocalDate firstMonday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(weeks - 1L);
             List<SessionLog> sessions = sessionsSince(List.of(plan), firstMonday.minusDays(7), gates)
                     .getOrDefault(plan.planId, List.of());
             Adherence adherence = adherence(plan, gates);
-            return new AdherenceView(athleteId, plan.planId, gates.timeZone().getId(),
+            return new AdherenceView(plan.athleteId, plan.planId, gates.timeZone().getId(),
                     adherence.weeks(sessions, today, weeks).stream().map(AdherenceView.WeekView::of).toList(),
                     AdherenceView.TallyView.of(adherence.tally(sessions, firstMonday, today)),
                     AdherenceView.TallyView.of(adherence.lastSevenDays(sessions, today)));

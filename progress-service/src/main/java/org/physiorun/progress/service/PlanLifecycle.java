@@ -45,6 +45,7 @@ public class PlanLifecycle {
         AthletePlan plan = new AthletePlan();
         plan.planId = created.planId();
         plan.athleteId = created.athleteId();
+        plan.clinicId = created.clinicId();
         plan.gatePlan = events.write(created);
         plan.active = true;
         plan.createdAt = created.createdAt() == null ? now : created.createdAt();

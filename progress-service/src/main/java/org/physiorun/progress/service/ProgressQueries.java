@@ -16,6 +16,7 @@ import org.physiorun.progress.domain.CapacityCheck;
 import org.physiorun.progress.domain.GatePlan;
 import org.physiorun.progress.domain.Prescription;
 import org.physiorun.progress.repository.AthletePlan;
+import org.physiorun.progress.repository.AthleteScope;
 import org.physiorun.progress.repository.DecisionRecord;
 import org.physiorun.progress.repository.ProgressRepository;
 import org.physiorun.progress.repository.ProgressRepository.ActiveAthlete;
@@ -53,18 +54,22 @@ public class ProgressQueries {
         this.json = json;
     }
 
-    public Optional<CapacityCheckView> capacityCheck(String athleteId, Instant now) {
-        return repository.activePlan(athleteId).map(plan -> {
+    /** The capacity check of the athlete's active plan; empty when the scope holds no active plan. */
+    public Optional<CapacityCheckView> capacityCheck(AthleteScope scope, Instant now) {
+        return repository.activePlan(scope).map(plan -> {
             CapacityCheck check = timelines.current(plan, now).check();
-            return new CapacityCheckView(athleteId, plan.planId, check.phase(), check.day(), check.sprintLevel(),
+            return new CapacityCheckView(plan.athleteId, plan.planId, check.phase(), check.day(), check.sprintLevel(),
                     check.returnToRunCleared(), check.nextGate(),
                     flags(List.of(plan.planId)).getOrDefault(plan.planId, List.of()));
         });
     }
 
-    /** Every athlete with an active plan, with their latest alerts and review flags (a physiotherapist's overview). */
-    public List<AthleteSummary> athletes(Instant now) {
-        List<ActiveAthlete> athletes = repository.activeAthletes();
+    /**
+     * Every athlete with an active plan in the clinic, with their latest alerts and review flags (a
+     * physiotherapist's overview).
+     */
+    public List<AthleteSummary> athletes(String clinicId, Instant now) {
+        List<ActiveAthlete> athletes = repository.activeAthletes(clinicId);
         Map<UUID, AthletePlan> plans = new HashMap<>();
         athletes.forEach(athlete -> plans.put(athlete.plan().planId, athlete.plan()));
         Map<UUID, List<AthleteSummary.Alert>> alerts = new HashMap<>();
@@ -103,15 +108,16 @@ public class ProgressQueries {
                 : "Back to phase " + data.path("toPhase").asInt() + ": " + data.path("reason").asText();
     }
 
-    /** The sessions of the athlete's active plan, newest first; empty when the athlete has no active plan. */
-    public Optional<List<SessionView>> sessions(String athleteId) {
-        return repository.activePlan(athleteId).map(plan -> repository.sessionsNewestFirst(plan.planId).stream()
+    /** The sessions of the athlete's active plan, newest first; empty when the scope holds no active plan. */
+    public Optional<List<SessionView>> sessions(AthleteScope scope) {
+        return repository.activePlan(scope).map(plan -> repository.sessionsNewestFirst(plan.planId).stream()
                 .map(ProgressQueries::view).toList());
     }
 
-    public Optional<List<JsonNode>> events(String athleteId) {
-        Optional<AthletePlan> known = repository.activePlan(athleteId);
-        List<String> events = repository.eventsOldestFirst(athleteId);
+    /** The events of the athlete's plans in the scope, oldest first; empty when the scope holds nothing at all. */
+    public Optional<List<JsonNode>> events(AthleteScope scope) {
+        Optional<AthletePlan> known = repository.activePlan(scope);
+        List<String> events = repository.eventsOldestFirst(scope);
         if (known.isEmpty() && events.isEmpty()) {
             return Optional.empty();
         }

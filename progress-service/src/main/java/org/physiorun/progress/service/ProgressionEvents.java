@@ -103,8 +103,8 @@ public class ProgressionEvents {
             missed = d.missed();
             weekStart = d.weekStart();
         }
-        return new ProgressionEventData(plan.athleteId, plan.planId, decision.criteria(), ruling.sessionEventId(),
-                decidedAt, ruling.effectiveAt(), fromPhase, toPhase, reason, clearanceRevoked, fromLevel, toLevel,
-                pain, exercise, percent, missed, weekStart);
+        return new ProgressionEventData(plan.athleteId, plan.planId, plan.clinicId, decision.criteria(),
+                ruling.sessionEventId(), decidedAt, ruling.effectiveAt(), fromPhase, toPhase, reason, clearanceRevoked,
+                fromLevel, toLevel, pain, exercise, percent, missed, weekStart);
     }
 }

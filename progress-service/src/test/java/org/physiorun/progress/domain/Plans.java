@@ -34,7 +34,8 @@ final class Plans {
     }
 
     static GatePlan defaults(ZoneId zone) {
-        String event = Journeys.planCreated(UUID.randomUUID(), PLAN_ID, "athlete-1", INJURY_DATE, zone.getId());
+        String event = Journeys.planCreated(UUID.randomUUID(), PLAN_ID, "athlete-1", Journeys.CLINIC, INJURY_DATE,
+                zone.getId());
         try {
             JsonNode data = JSON.readTree(event).get("data");
             return JSON.treeToValue(data, PlanCreated.class).toGatePlan();

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import static io.restassured.RestAssured.when;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -77,7 +76,7 @@ class DeadLetterTest {
         assertNotNull(KafkaTestClient.header(first, "dlq-original-offset"));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                when().get("/api/progress/" + athlete.athleteId + "/sessions").then().statusCode(200)
+                athlete.asPhysio().get("/api/progress/" + athlete.athleteId + "/sessions").then().statusCode(200)
                         .body("$", hasSize(1))
                         .body("[0].eventId", equalTo(good.eventId().toString()))
                         .body("[0].counted", equalTo(true))

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.restassured.RestAssured.when;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -41,14 +40,14 @@ class OutOfOrderJourneyTest {
         PhaseFourAndATightSprint journey = new PhaseFourAndATightSprint();
         journey.athlete.log(journey.tightSprint);
         // the tight sprint is counted first, while the athlete is still in phase 3: a sprint is out of phase there
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> when()
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> journey.athlete.asPhysio()
                 .get("/api/progress/" + journey.athlete.athleteId + "/sessions").then()
                 .body("find { it.eventId == '" + journey.tightSprint.eventId() + "' }.outOfPhase", equalTo(true)));
         journey.athlete.log(journey.opener);
 
         List<JsonNode> events = journey.assertPhaseFourThenBack();
         // placed at its time, the sprint was a phase-4 session after all
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> when()
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> journey.athlete.asPhysio()
                 .get("/api/progress/" + journey.athlete.athleteId + "/sessions").then()
                 .body("find { it.eventId == '" + journey.tightSprint.eventId() + "' }.phase", equalTo(4))
                 .body("find { it.eventId == '" + journey.tightSprint.eventId() + "' }.outOfPhase", equalTo(false)));
@@ -76,13 +75,13 @@ class OutOfOrderJourneyTest {
         var glider = athlete.at("glider", 9);
         athlete.log(glider);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                when().get("/api/progress/" + athlete.athleteId + "/sessions").then()
+                athlete.asPhysio().get("/api/progress/" + athlete.athleteId + "/sessions").then()
                         .body("$", hasSize(4))
                         .body("[0].eventId", equalTo(glider.eventId().toString()))
                         .body("[0].outOfPhase", equalTo(true))
                         .body("[0].counted", equalTo(false))
                         .body("[0].notCountedBecause", equalTo("out-of-phase")));
-        when().get("/api/progress/" + athlete.athleteId).then().body("phase", equalTo(1));
+        athlete.asPhysio().get("/api/progress/" + athlete.athleteId).then().body("phase", equalTo(1));
 
         Instant sent = Instant.now();
         athlete.log(secondExtender);
@@ -99,12 +98,12 @@ class OutOfOrderJourneyTest {
         assertTrue(!decidedAt.isBefore(sent.minusSeconds(1)), "decided when the late session arrived: " + decidedAt);
         // The Glider of day 9, out of phase when it arrived, is now a phase-2 session that counts.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                when().get("/api/progress/" + athlete.athleteId + "/sessions").then()
+                athlete.asPhysio().get("/api/progress/" + athlete.athleteId + "/sessions").then()
                         .body("[0].eventId", equalTo(glider.eventId().toString()))
                         .body("[0].phase", equalTo(2))
                         .body("[0].outOfPhase", equalTo(false))
                         .body("[0].counted", equalTo(true)));
-        when().get("/api/progress/" + athlete.athleteId).then().body("phase", equalTo(2))
+        athlete.asPhysio().get("/api/progress/" + athlete.athleteId).then().body("phase", equalTo(2))
                 .body("nextGate.criteria.find { it.id == 'streak:glider' }.detail", startsWith("1 of 3"));
         athlete.assertNothingMoreThan(events);
     }
@@ -122,7 +121,7 @@ class OutOfOrderJourneyTest {
         athlete.awaitSessions(logged + 6);
 
         String sprintSessions = "findAll { it.exercise == 'sprint-build-ups' }";
-        when().get("/api/progress/" + athlete.athleteId + "/sessions").then()
+        athlete.asPhysio().get("/api/progress/" + athlete.athleteId + "/sessions").then()
                 .body(sprintSessions, hasSize(6))
                 // newest first: the five after the first of the afternoon are too soon
                 .body(sprintSessions + ".counted", equalTo(List.of(false, false, false, false, false, true)))
@@ -130,7 +129,7 @@ class OutOfOrderJourneyTest {
                         everyItem(equalTo("too-soon-after-last-sprint")))
                 .body(sprintSessions + "[0].explanation", containsString("too soon"))
                 .body(sprintSessions + "[5].eventId", equalTo(sprints.get(0).eventId().toString()));
-        when().get("/api/progress/" + athlete.athleteId).then()
+        athlete.asPhysio().get("/api/progress/" + athlete.athleteId).then()
                 .body("phase", equalTo(4))
                 .body("sprintLevel", equalTo(60))
                 .body("nextGate.criteria.find { it.id == 'sprint-level:60' }.detail", startsWith("1 of 2"));
@@ -149,11 +148,11 @@ class OutOfOrderJourneyTest {
         athlete.log(athlete.at("sprint-build-ups", 33, 17, 0).intensity(100));
         athlete.awaitSessions(logged + 2);
 
-        when().get("/api/progress/" + athlete.athleteId + "/sessions").then()
+        athlete.asPhysio().get("/api/progress/" + athlete.athleteId + "/sessions").then()
                 .body("findAll { it.exercise == 'sprint-build-ups' }.counted", equalTo(List.of(false, false)))
                 .body("findAll { it.exercise == 'sprint-build-ups' }.notCountedBecause",
                         equalTo(List.of("above-prescribed-effort", "above-prescribed-effort")));
-        when().get("/api/progress/" + athlete.athleteId).then()
+        athlete.asPhysio().get("/api/progress/" + athlete.athleteId).then()
                 .body("phase", equalTo(4))
                 .body("sprintLevel", equalTo(60));
         assertEquals(List.of("phase-advanced", "phase-advanced", "phase-advanced"), AthleteJourney.types(events));
@@ -175,21 +174,21 @@ class OutOfOrderJourneyTest {
         var painfulExtra = athlete.at("extender", 6, 20, 0).pain(2, 0);
         athlete.log(painfulExtra);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                when().get("/api/progress/" + athlete.athleteId).then()
+                athlete.asPhysio().get("/api/progress/" + athlete.athleteId).then()
                         .body("reviewFlags", hasSize(1)));
 
-        String flaggedDecision = when().get("/api/progress/" + athlete.athleteId).then()
+        String flaggedDecision = athlete.asPhysio().get("/api/progress/" + athlete.athleteId).then()
                 .body("phase", equalTo(2))
                 .body("reviewFlags[0].message", containsString("review"))
                 .extract().path("reviewFlags[0].effectiveAt");
         assertEquals(opened, Instant.parse(flaggedDecision), "the flag names the decision that stands");
-        when().get("/api/progress/" + athlete.athleteId + "/sessions").then()
+        athlete.asPhysio().get("/api/progress/" + athlete.athleteId + "/sessions").then()
                 .body("find { it.eventId == '" + painfulExtra.eventId() + "' }.counted", equalTo(false))
                 .body("find { it.eventId == '" + painfulExtra.eventId() + "' }.notCountedBecause",
                         equalTo("beyond-prescribed-frequency"))
                 .body("find { it.eventId == '" + painfulExtra.eventId() + "' }.painFree", equalTo(false));
         // the physiotherapist's overview shows the flag too
-        when().get("/api/progress").then().statusCode(200)
+        athlete.asPhysio().get("/api/progress").then().statusCode(200)
                 .body("find { it.athleteId == '" + athlete.athleteId + "' }.reviewFlags", hasSize(1));
         // the decision stands and no new one is made
         athlete.assertNothingMoreThan(events);
@@ -231,7 +230,7 @@ class OutOfOrderJourneyTest {
             assertEquals(tightSprint.performedAtInstant(), Instant.parse(regressed.at("/data/effectiveAt").asText()),
                     "the regression takes effect when the tight sprint was performed");
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                    when().get("/api/progress/" + athlete.athleteId).then()
+                    athlete.asPhysio().get("/api/progress/" + athlete.athleteId).then()
                             .body("phase", equalTo(3))
                             .body("nextGate.toPhase", equalTo(4)));
             return events;

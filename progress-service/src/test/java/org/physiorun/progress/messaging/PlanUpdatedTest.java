@@ -12,7 +12,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.when;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -35,7 +34,9 @@ class PlanUpdatedTest {
                 Journeys.planUpdated(UUID.randomUUID(), athlete.planId, athlete.athleteId, zone));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                when().get("/api/progress/" + athlete.athleteId + "/adherence").then().body("timeZone", equalTo(zone)));
-        when().get("/api/progress/" + athlete.athleteId).then().statusCode(200).body("day", equalTo(day));
+                athlete.asPhysio().get("/api/progress/" + athlete.athleteId + "/adherence").then()
+                        .body("timeZone", equalTo(zone)));
+        athlete.asPhysio().get("/api/progress/" + athlete.athleteId).then().statusCode(200)
+                .body("day", equalTo(day));
     }
 }

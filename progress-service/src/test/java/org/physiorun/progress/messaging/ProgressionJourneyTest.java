@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static io.restassured.RestAssured.when;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -56,6 +55,7 @@ class ProgressionJourneyTest {
         assertEquals("application/json", first.get("datacontenttype").asText());
         assertEquals(athlete.athleteId, first.at("/data/athleteId").asText());
         assertEquals(athlete.planId.toString(), first.at("/data/planId").asText());
+        assertEquals(athlete.clinicId, first.at("/data/clinicId").asText());
         assertTrue(first.at("/data/criteria").toString().contains("streak:extender"), first.toString());
         assertFalse(first.at("/data/sessionEventId").isMissingNode());
         assertFalse(first.at("/data/decidedAt").isMissingNode());
@@ -71,7 +71,7 @@ class ProgressionJourneyTest {
         assertTrue(cleared.at("/data/sessionEventId").isMissingNode(), cleared.toString());
         assertTrue(cleared.at("/data/criteria").toString().contains("clearance:min-days"), cleared.toString());
 
-        when().get("/api/progress/" + athlete.athleteId).then().statusCode(200)
+        athlete.asPhysio().get("/api/progress/" + athlete.athleteId).then().statusCode(200)
                 .body("phase", equalTo(4))
                 .body("sprintLevel", equalTo(100))
                 .body("returnToRunCleared", equalTo(true))
@@ -98,7 +98,8 @@ class ProgressionJourneyTest {
         assertTrue(regressed.at("/data/reason").asText().contains("tightness"), regressed.toString());
         assertEquals(tightASkips.performedAtInstant(), Instant.parse(regressed.at("/data/effectiveAt").asText()));
         assertTrue(regressed.at("/data/clearanceRevoked").isMissingNode(), "there was no clearance to revoke");
-        when().get("/api/progress/" + athlete.athleteId).then().body("phase", equalTo(3)).body("nextGate.toPhase", equalTo(4));
+        athlete.asPhysio().get("/api/progress/" + athlete.athleteId).then()
+                .body("phase", equalTo(3)).body("nextGate.toPhase", equalTo(4));
 
         // Only sessions after the setback count: the gate re-opens with the third new round, not before.
         // (Diver and Nordic (full): days 25, 27, 29 and then 36, 38, 40, never four in seven days.)
@@ -118,7 +119,8 @@ class ProgressionJourneyTest {
         assertEquals(thirdWalkouts.eventId().toString(), after.get(5).at("/data/sessionEventId").asText());
         assertEquals(6, after.stream().map(e -> e.get("id").asText()).distinct().count(), "a new decision, a new id");
         // the ladder starts again at 60%
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> when().get("/api/progress/" + athlete.athleteId)
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> athlete.asPhysio()
+                .get("/api/progress/" + athlete.athleteId)
                 .then().body("phase", equalTo(4)).body("sprintLevel", equalTo(60)));
         athlete.assertNothingMoreThan(after);
     }
@@ -144,7 +146,7 @@ class ProgressionJourneyTest {
 
         // the physiotherapist's overview shows both alerts, the newest first
         String entry = "find { it.athleteId == '" + athlete.athleteId + "' }";
-        when().get("/api/progress").then().statusCode(200)
+        athlete.asPhysio().get("/api/progress").then().statusCode(200)
                 .body(entry + ".phase", equalTo(3))
                 .body(entry + ".alerts.type", equalTo(List.of("physiorun.progression.phase-regressed",
                         "physiorun.progression.pain-ceiling-exceeded")))
@@ -160,7 +162,7 @@ class ProgressionJourneyTest {
         athlete.log(session);
         athlete.log(athlete.at("glider", 3)); // out of phase in phase 1
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                when().get("/api/progress/" + athlete.athleteId + "/sessions").then().statusCode(200)
+                athlete.asPhysio().get("/api/progress/" + athlete.athleteId + "/sessions").then().statusCode(200)
                         .body("$", hasSize(2))
                         .body("[0].exercise", equalTo("glider"))
                         .body("[0].outOfPhase", equalTo(true))

@@ -6,8 +6,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.physiorun.infra.testing.RealServers;
+import org.physiorun.infra.testing.TestTokens;
 import org.physiorun.progress.service.AdherenceService;
 import org.physiorun.progress.support.AthleteJourney;
+import org.physiorun.progress.support.Journeys;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -18,7 +20,6 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
-import static io.restassured.RestAssured.when;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -47,7 +48,7 @@ class AdherenceApiTest {
         AthleteJourney athlete = extenderEveryDayOfTheLastWeek();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        given().queryParam("weeks", 2).when().get("/api/progress/" + athlete.athleteId + "/adherence").then()
+        athlete.asPhysio().queryParam("weeks", 2).get("/api/progress/" + athlete.athleteId + "/adherence").then()
                 .statusCode(200)
                 .body("timeZone", equalTo("UTC"))
                 .body("weeks", hasSize(2))
@@ -59,18 +60,20 @@ class AdherenceApiTest {
                 .body("last7Days.percent", equalTo(33))
                 .body("last7Days.missed", contains("isometric-heel-press"));
         // The weeks together, from the injury date at the earliest: three sessions a day prescribed in phase 1.
-        JsonNode overall = given().queryParam("weeks", 2).when().get("/api/progress/" + athlete.athleteId + "/adherence")
+        JsonNode overall = athlete.asPhysio().queryParam("weeks", 2)
+                .get("/api/progress/" + athlete.athleteId + "/adherence")
                 .then().extract().as(JsonNode.class).get("overall");
         LocalDate first = athlete.injuryDate.isAfter(monday.minusWeeks(1)) ? athlete.injuryDate : monday.minusWeeks(1);
         assertEquals(3 * (ChronoUnit.DAYS.between(first, today) + 1), overall.get("prescribed").asLong(), overall.toString());
         assertEquals(7, overall.get("done").asInt(), overall.toString());
-        when().get("/api/progress/" + athlete.athleteId + "/adherence").then().statusCode(200).body("weeks", hasSize(4));
+        athlete.asPhysio().get("/api/progress/" + athlete.athleteId + "/adherence").then().statusCode(200)
+                .body("weeks", hasSize(4));
     }
 
     @Test
     void thePhysiotherapistsListShowsTheLastSevenDaysAndMarksThoseBelowHalf() {
         AthleteJourney athlete = extenderEveryDayOfTheLastWeek();
-        when().get("/api/progress").then().statusCode(200)
+        athlete.asPhysio().get("/api/progress").then().statusCode(200)
                 .body("find { it.athleteId == '" + athlete.athleteId + "' }.adherence7d.percent", equalTo(33))
                 .body("find { it.athleteId == '" + athlete.athleteId + "' }.adherenceLow", equalTo(true));
     }
@@ -88,24 +91,28 @@ class AdherenceApiTest {
         assertEquals("[\"isometric-heel-press\"]", low.at("/data/missed").toString());
         assertEquals(athlete.planId.toString(), low.at("/data/planId").asText());
         assertEquals("[\"adherence-7-days\"]", low.at("/data/criteria").toString());
+        assertEquals(athlete.clinicId, low.at("/data/clinicId").asText(), "the event names the plan's clinic");
         athlete.assertNothingMoreThan(events);
     }
 
     @Test
-    void aWeekCountOutsideOneToFiftyTwoOrAnUnknownAthleteIsAProblem() {
+    void aWeekCountOutsideOneToFiftyTwoOrAnAthleteWithoutAPlanIsAProblem() {
         AthleteJourney athlete = new AthleteJourney(3).withPlan();
         for (String weeks : List.of("0", "53", "four")) {
-            given().queryParam("weeks", weeks).when().get("/api/progress/" + athlete.athleteId + "/adherence").then()
-                    .statusCode(400).contentType("application/problem+json");
+            athlete.asPhysio().queryParam("weeks", weeks).get("/api/progress/" + athlete.athleteId + "/adherence")
+                    .then().statusCode(400).contentType("application/problem+json");
         }
-        when().get("/api/progress/nobody-" + athlete.planId + "/adherence").then()
-                .statusCode(404).contentType("application/problem+json");
+        // a runner who has no plan (yet) asks for their own
+        String nobody = "nobody-" + athlete.planId;
+        given().auth().oauth2(TestTokens.runner(nobody, Journeys.CLINIC)).get("/api/progress/" + nobody + "/adherence")
+                .then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void aRunnerWithoutAWholeWeekBehindThemIsNotJudged() {
         AthleteJourney athlete = new AthleteJourney(5).withPlan();
         adherence.watchAll(Instant.now());
-        when().get("/api/progress/" + athlete.athleteId + "/events").then().statusCode(200).body("$", hasSize(0));
+        athlete.asPhysio().get("/api/progress/" + athlete.athleteId + "/events").then().statusCode(200)
+                .body("$", hasSize(0));
     }
 }

@@ -14,8 +14,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import static io.restassured.RestAssured.given;
-import static io.restassured.RestAssured.when;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
@@ -27,26 +25,30 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Logging a session over HTTP: accepted once Kafka holds it, counted once, refused clearly when wrong. */
+/**
+ * Logging a session over HTTP: accepted once Kafka holds it, counted once, refused clearly when wrong. The runner
+ * logs their own sessions here (and reads them back), with the runner's limit on how late they may be logged.
+ */
 @QuarkusTest
 @WithTestResource(RealServers.class)
 class SessionIntakeTest {
 
-    private static ValidatableResponse post(String json) {
-        return given().contentType(ContentType.JSON).body(json).when().post("/api/sessions").then();
+    /** The runner logging a session of their own. */
+    private static ValidatableResponse post(AthleteJourney athlete, String json) {
+        return athlete.asRunner().contentType(ContentType.JSON).body(json).when().post("/api/sessions").then();
     }
 
     @Test
     void aPostedSessionIsAcceptedCountedOnceAndShownInTheCapacityCheck() {
         AthleteJourney athlete = new AthleteJourney(3).withPlan();
         var session = athlete.at("extender", 2);
-        post(session.json()).statusCode(202).body("eventId", equalTo(session.eventId().toString()));
-        post(session.json()).statusCode(202).body("eventId", equalTo(session.eventId().toString()));
+        post(athlete, session.json()).statusCode(202).body("eventId", equalTo(session.eventId().toString()));
+        post(athlete, session.json()).statusCode(202).body("eventId", equalTo(session.eventId().toString()));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                when().get("/api/progress/" + athlete.athleteId + "/sessions").then().body("$", hasSize(1)));
+                athlete.asRunner().get("/api/progress/" + athlete.athleteId + "/sessions").then().body("$", hasSize(1)));
         // a repost after it was counted changes nothing either
-        post(session.json()).statusCode(202);
-        when().get("/api/progress/" + athlete.athleteId).then().statusCode(200)
+        post(athlete, session.json()).statusCode(202);
+        athlete.asRunner().get("/api/progress/" + athlete.athleteId).then().statusCode(200)
                 .body("phase", equalTo(1))
                 .body("day", equalTo(3))
                 .body("nextGate.toPhase", equalTo(2))
@@ -54,48 +56,51 @@ class SessionIntakeTest {
                 .body("nextGate.criteria.find { it.id == 'min-day' }.met", equalTo(false))
                 .body("nextGate.criteria.find { it.id == 'streak:extender' }.detail", startsWith("1 of 2"));
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).untilAsserted(() ->
-                when().get("/api/progress/" + athlete.athleteId + "/sessions").then().body("$", hasSize(1)));
+                athlete.asRunner().get("/api/progress/" + athlete.athleteId + "/sessions").then().body("$", hasSize(1)));
     }
 
     @Test
     void anAthleteWithoutAPlanGetsAConflict() {
         AthleteJourney athlete = new AthleteJourney(3);
-        post(athlete.at("extender", 2).json()).statusCode(409).contentType("application/problem+json")
+        post(athlete, athlete.at("extender", 2).json()).statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("/problems/no-active-plan"));
-        when().get("/api/progress/" + athlete.athleteId).then().statusCode(404).contentType("application/problem+json");
+        athlete.asRunner().get("/api/progress/" + athlete.athleteId).then().statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test
     void badSessionsAreRefusedNamingTheField() {
         AthleteJourney athlete = new AthleteJourney(3).withPlan();
-        post(athlete.at("extender", 2).pain(11, 0).json()).statusCode(400).contentType("application/problem+json")
+        post(athlete, athlete.at("extender", 2).pain(11, 0).json()).statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", hasItem("painDuring"));
-        post(athlete.at("extender", 2).sets(0).json()).statusCode(400).body("errors.field", hasItem("sets"));
-        post(athlete.at("moonwalk", 2).json()).statusCode(400).body("errors.field", contains("exercise"));
-        post(athlete.at("extender", 0).json()).statusCode(400).body("errors.field", contains("performedAt"));
-        post(athlete.at("extender", 2).performedAt(Instant.now().plus(1, ChronoUnit.HOURS).toString()).json())
+        post(athlete, athlete.at("extender", 2).sets(0).json()).statusCode(400).body("errors.field", hasItem("sets"));
+        post(athlete, athlete.at("moonwalk", 2).json()).statusCode(400).body("errors.field", contains("exercise"));
+        post(athlete, athlete.at("extender", 0).json()).statusCode(400).body("errors.field", contains("performedAt"));
+        post(athlete, athlete.at("extender", 2).performedAt(Instant.now().plus(1, ChronoUnit.HOURS).toString()).json())
                 .statusCode(400).body("errors.field", contains("performedAt"));
-        post(athlete.at("sprint-build-ups", 2).intensity(120).json()).statusCode(400)
+        post(athlete, athlete.at("sprint-build-ups", 2).intensity(120).json()).statusCode(400)
                 .body("errors.field", hasItem("intensityPercent"));
-        post(athlete.at("sprint-build-ups", 2).json()).statusCode(400)
+        post(athlete, athlete.at("sprint-build-ups", 2).json()).statusCode(400)
                 .body("errors.field", contains("intensityPercent"));
         // "no pain reported" is not "pain-free": painDuring must be given
-        post(athlete.at("extender", 2).jsonWithout("painDuring")).statusCode(400)
+        post(athlete, athlete.at("extender", 2).jsonWithout("painDuring")).statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("painDuring"));
         // the drills in which tightness sends a runner back to phase 3 must say whether there was any
-        post(athlete.at("a-skips", 2).jsonWithout("tightness")).statusCode(400)
+        post(athlete, athlete.at("a-skips", 2).jsonWithout("tightness")).statusCode(400)
                 .contentType("application/problem+json").body("errors.field", contains("tightness"));
-        post(athlete.at("sprint-build-ups", 2).intensity(60).jsonWithout("tightness")).statusCode(400)
+        post(athlete, athlete.at("sprint-build-ups", 2).intensity(60).jsonWithout("tightness")).statusCode(400)
                 .body("errors.field", contains("tightness"));
-        post("{\"eventId\": \"not-a-uuid\"}").statusCode(400).contentType("application/problem+json");
-        post("not json at all").statusCode(400).contentType("application/problem+json");
-        when().get("/api/progress/" + athlete.athleteId + "/sessions").then().statusCode(200).body("$", hasSize(0));
+        post(athlete, "{\"eventId\": \"not-a-uuid\"}").statusCode(400).contentType("application/problem+json");
+        post(athlete, "not json at all").statusCode(400).contentType("application/problem+json");
+        athlete.asRunner().get("/api/progress/" + athlete.athleteId + "/sessions").then().statusCode(200)
+                .body("$", hasSize(0));
     }
 
     @Test
     void painAboveTheCeilingIsAnsweredAtOnceWithStopAndCallThePhysiotherapist() {
         AthleteJourney athlete = new AthleteJourney(3).withPlan();
-        post(athlete.at("extender", 2).pain(5, 0).json()).statusCode(202)
+        post(athlete, athlete.at("extender", 2).pain(5, 0).json()).statusCode(202)
                 .body("status", equalTo("accepted"))
                 .body("advice.code", hasItem("pain-above-ceiling"))
                 .body("advice.find { it.code == 'pain-above-ceiling' }.message",
@@ -106,17 +111,17 @@ class SessionIntakeTest {
     void aSecondExtenderOnTheSameDayIsKeptButCountsTowardNothing() {
         AthleteJourney athlete = new AthleteJourney(3).withPlan();
         var first = athlete.at("extender", 2);
-        post(first.json()).statusCode(202).body("advice", hasSize(0));
+        post(athlete, first.json()).statusCode(202).body("advice", hasSize(0));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                when().get("/api/progress/" + athlete.athleteId + "/sessions").then()
+                athlete.asRunner().get("/api/progress/" + athlete.athleteId + "/sessions").then()
                         .body("$", hasSize(1)).body("[0].counted", equalTo(true)));
 
         var second = athlete.at("extender", 2); // a minute later, the same day
-        post(second.json()).statusCode(202)
+        post(athlete, second.json()).statusCode(202)
                 .body("advice.code", contains("beyond-prescribed-frequency"))
                 .body("advice[0].message", containsString("once a day"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                when().get("/api/progress/" + athlete.athleteId + "/sessions").then()
+                athlete.asRunner().get("/api/progress/" + athlete.athleteId + "/sessions").then()
                         .body("$", hasSize(2))
                         .body("[0].eventId", equalTo(second.eventId().toString()))
                         .body("[0].counted", equalTo(false))
@@ -128,7 +133,7 @@ class SessionIntakeTest {
                         .body("[1].counted", equalTo(true))
                         .body("[1].enteredBy", equalTo("runner")));
         // the extra session moved nothing: one Extender session counts toward the gate
-        when().get("/api/progress/" + athlete.athleteId).then()
+        athlete.asRunner().get("/api/progress/" + athlete.athleteId).then()
                 .body("nextGate.criteria.find { it.id == 'streak:extender' }.detail", startsWith("1 of 2"));
     }
 
@@ -137,17 +142,46 @@ class SessionIntakeTest {
         AthleteJourney athlete = new AthleteJourney(10).withPlan();
         var late = athlete.at("extender", 2)
                 .performedAt(Instant.now().minus(80, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString());
-        post(late.json()).statusCode(202)
+        post(athlete, late.json()).statusCode(202)
                 .body("advice.code", contains("logged-too-late"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                when().get("/api/progress/" + athlete.athleteId + "/sessions").then()
+                athlete.asRunner().get("/api/progress/" + athlete.athleteId + "/sessions").then()
                         .body("$", hasSize(1))
                         .body("[0].eventId", equalTo(late.eventId().toString()))
                         .body("[0].counted", equalTo(false))
                         .body("[0].notCountedBecause", equalTo("logged-too-late"))
                         .body("[0].enteredBy", equalTo("runner")));
-        when().get("/api/progress/" + athlete.athleteId).then()
+        athlete.asRunner().get("/api/progress/" + athlete.athleteId).then()
                 .body("nextGate.criteria.find { it.id == 'streak:extender' }.detail", startsWith("0 of 2"));
+    }
+
+    @Test
+    void aPhysiotherapistsEntryMoreThan72HoursLateIsVouchedForAndCounts() {
+        AthleteJourney athlete = new AthleteJourney(10).withPlan();
+        var late = athlete.at("extender", 2)
+                .performedAt(Instant.now().minus(80, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString());
+        athlete.asPhysio().contentType(ContentType.JSON).body(late.json()).when().post("/api/sessions").then()
+                .statusCode(202)
+                .body("advice", hasSize(0));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                athlete.asRunner().get("/api/progress/" + athlete.athleteId + "/sessions").then()
+                        .body("$", hasSize(1))
+                        .body("[0].eventId", equalTo(late.eventId().toString()))
+                        .body("[0].counted", equalTo(true))
+                        .body("[0].enteredBy", equalTo("physio")));
+        athlete.asRunner().get("/api/progress/" + athlete.athleteId).then()
+                .body("nextGate.criteria.find { it.id == 'streak:extender' }.detail", startsWith("1 of 2"));
+    }
+
+    @Test
+    void theLocationOfAnAcceptedSessionIsTheGatewaysWhenTheGatewayForwardedThePost() {
+        AthleteJourney athlete = new AthleteJourney(3).withPlan();
+        athlete.asRunner().contentType(ContentType.JSON).body(athlete.at("extender", 2).json())
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "physiorun.example")
+                .when().post("/api/sessions").then()
+                .statusCode(202)
+                .header("Location",
+                        equalTo("https://physiorun.example/api/progress/" + athlete.athleteId + "/sessions"));
     }
 
     @Test
@@ -157,14 +191,14 @@ class SessionIntakeTest {
         assertEquals(3, athlete.events(3).size());
         athlete.awaitSessions(logged);
 
-        post(athlete.at("sprint-build-ups", 43).intensity(100).json()).statusCode(202)
+        post(athlete, athlete.at("sprint-build-ups", 43).intensity(100).json()).statusCode(202)
                 .body("advice.code", contains("above-prescribed-effort"))
                 .body("advice[0].message", containsString("60%"));
         athlete.awaitSessions(logged + 1);
-        post(athlete.at("sprint-build-ups", 44).intensity(60).json()).statusCode(202)
+        post(athlete, athlete.at("sprint-build-ups", 44).intensity(60).json()).statusCode(202)
                 .body("advice.code", contains("too-soon-after-last-sprint"));
         athlete.awaitSessions(logged + 2);
-        post(athlete.at("a-skips", 44).tight().json()).statusCode(202)
+        post(athlete, athlete.at("a-skips", 44).tight().json()).statusCode(202)
                 .body("advice.code", hasItem("phase-4-pain-or-tightness"))
                 .body("advice.find { it.code == 'phase-4-pain-or-tightness' }.message", containsString("phase 3"));
 

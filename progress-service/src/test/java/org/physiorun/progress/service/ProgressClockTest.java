@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import static io.restassured.RestAssured.when;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,18 +37,18 @@ class ProgressClockTest {
             athlete.log(athlete.at("extender", day));
         }
         athlete.awaitSessions(4);
-        when().get("/api/progress/" + athlete.athleteId).then()
+        athlete.asPhysio().get("/api/progress/" + athlete.athleteId).then()
                 .body("phase", equalTo(1))
                 .body("nextGate.criteria.find { it.id == 'min-day' }.met", equalTo(false))
                 .body("nextGate.criteria.find { it.id == 'streak:extender' }.met", equalTo(true))
                 .body("nextGate.criteria.find { it.id == 'streak:isometric-heel-press' }.met", equalTo(true));
 
         clock.reevaluateAll(at(athlete, 6, 23, 59)); // day 6
-        when().get("/api/progress/" + athlete.athleteId).then().body("phase", equalTo(1));
+        athlete.asPhysio().get("/api/progress/" + athlete.athleteId).then().body("phase", equalTo(1));
 
         clock.reevaluateAll(at(athlete, 7, 0, 1)); // day 7
         clock.reevaluateAll(at(athlete, 7, 0, 2)); // again: nothing new
-        when().get("/api/progress/" + athlete.athleteId).then().body("phase", equalTo(2));
+        athlete.asPhysio().get("/api/progress/" + athlete.athleteId).then().body("phase", equalTo(2));
         List<JsonNode> events = athlete.events(1);
         assertEquals("phase-advanced", AthleteJourney.types(events).get(0));
         assertTrue(events.get(0).at("/data/sessionEventId").isMissingNode(), "time, not a session, opened it");
@@ -76,7 +75,7 @@ class ProgressClockTest {
         athlete.awaitSessions(logged + 8);
 
         // Sprints and A-skips would clear the athlete: only the days are missing.
-        when().get("/api/progress/" + athlete.athleteId).then()
+        athlete.asPhysio().get("/api/progress/" + athlete.athleteId).then()
                 .body("sprintLevel", equalTo(100))
                 .body("returnToRunCleared", equalTo(false))
                 .body("nextGate.criteria.find { it.id == 'clearance:sprints' }.met", equalTo(true))
@@ -84,10 +83,11 @@ class ProgressClockTest {
                 .body("nextGate.criteria.find { it.id == 'clearance:min-days' }.met", equalTo(false));
 
         clock.reevaluateAll(at(athlete, 42, 23, 59)); // the 13th day after phase 4 began
-        when().get("/api/progress/" + athlete.athleteId).then().body("returnToRunCleared", equalTo(false));
+        athlete.asPhysio().get("/api/progress/" + athlete.athleteId).then()
+                .body("returnToRunCleared", equalTo(false));
 
         clock.reevaluateAll(at(athlete, 43, 0, 1)); // the 14th
-        when().get("/api/progress/" + athlete.athleteId).then()
+        athlete.asPhysio().get("/api/progress/" + athlete.athleteId).then()
                 .body("returnToRunCleared", equalTo(true))
                 .body("nextGate", nullValue());
         List<JsonNode> events = athlete.events(7);

@@ -1,7 +1,9 @@
 package org.physiorun.progress.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.restassured.specification.RequestSpecification;
 import org.physiorun.infra.testing.RealServers;
+import org.physiorun.infra.testing.TestTokens;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -11,14 +13,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.when;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * One test athlete with a fresh plan (time zone UTC), whose sessions go through the real Kafka topic as an
- * operator's own producer puts them there (no {@code physiorun-entered-by} header).
+ * One test athlete with a fresh plan (time zone UTC) in a clinic, whose sessions go through the real Kafka topic as
+ * an operator's own producer puts them there (no {@code physiorun-entered-by} header). The service is asked as the
+ * runner ({@link #asRunner()}) or as a physiotherapist of the athlete's clinic ({@link #asPhysio()}).
  *
  * <p>Day {@code d} is programme day {@code d}: the injury date is day 1 and today is day {@code daysSinceInjury}.
  * The journeys keep to the calendar the way a runner following the plan would: at most one session of an
@@ -31,18 +34,41 @@ public final class AthleteJourney {
     public final KafkaTestClient kafka = new KafkaTestClient(RealServers.kafkaBootstrapServers());
     public final String athleteId = "athlete-" + UUID.randomUUID();
     public final UUID planId = UUID.randomUUID();
+    public final String clinicId;
     public final LocalDate injuryDate;
+    private final String runnerToken;
+    private final String physioToken;
     private int minute;
 
+    /** An athlete of the tests' clinic ({@link Journeys#CLINIC}). */
     public AthleteJourney(int daysSinceInjury) {
+        this(daysSinceInjury, Journeys.CLINIC);
+    }
+
+    public AthleteJourney(int daysSinceInjury, String clinicId) {
+        this.clinicId = clinicId;
         injuryDate = LocalDate.now(ZoneOffset.UTC).minusDays(daysSinceInjury - 1L);
+        runnerToken = TestTokens.runner(athleteId, clinicId);
+        physioToken = TestTokens.physio(clinicId);
     }
 
     /** Publishes plan-created and waits until progress-service knows the plan. */
     public AthleteJourney withPlan() {
-        kafka.sendCloudEvent("plan-events", athleteId, Journeys.planCreated(UUID.randomUUID(), planId, athleteId, injuryDate));
-        await().atMost(Duration.ofSeconds(30)).until(() -> when().get("/api/progress/" + athleteId).statusCode() == 200);
+        kafka.sendCloudEvent("plan-events", athleteId,
+                Journeys.planCreated(UUID.randomUUID(), planId, athleteId, clinicId, injuryDate, "UTC"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> asRunner().get("/api/progress/" + athleteId).statusCode() == 200);
         return this;
+    }
+
+    /** A request with the runner's own access token. */
+    public RequestSpecification asRunner() {
+        return given().auth().oauth2(runnerToken);
+    }
+
+    /** A request with the access token of a physiotherapist of the athlete's clinic. */
+    public RequestSpecification asPhysio() {
+        return given().auth().oauth2(physioToken);
     }
 
     /** A session on programme day {@code day}, a minute after the one made before it (from 08:00 UTC). */
@@ -119,7 +145,7 @@ public final class AthleteJourney {
     /** Waits until progress-service shows {@code count} sessions of the athlete. */
     public void awaitSessions(int count) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                when().get("/api/progress/" + athleteId + "/sessions").then().statusCode(200)
+                asRunner().get("/api/progress/" + athleteId + "/sessions").then().statusCode(200)
                         .body("size()", equalTo(count)));
     }
 
@@ -130,7 +156,7 @@ public final class AthleteJourney {
     public void assertNothingMoreThan(List<JsonNode> events) {
         assertEquals(events.size(), kafka.progressionEvents(athleteId, events.size() + 1, Duration.ofSeconds(2)).size(),
                 "no decision beyond " + types(events));
-        when().get("/api/progress/" + athleteId + "/events").then().statusCode(200)
+        asRunner().get("/api/progress/" + athleteId + "/events").then().statusCode(200)
                 .body("id", equalTo(events.stream().map(e -> e.get("id").asText()).toList()));
     }
 

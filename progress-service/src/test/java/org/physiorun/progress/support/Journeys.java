@@ -12,20 +12,27 @@ import java.util.UUID;
  */
 public final class Journeys {
 
+    /** The clinic the tests' plans belong to unless a test says otherwise. */
+    public static final String CLINIC = "clinic-test";
+
     private Journeys() {
     }
 
     public static String planCreated(UUID eventId, UUID planId, String athleteId, LocalDate injuryDate) {
-        return planCreated(eventId, planId, athleteId, injuryDate, "UTC");
+        return planCreated(eventId, planId, athleteId, CLINIC, injuryDate, "UTC");
     }
 
-    /** plan-created for an athlete in {@code timeZone}: the protocol's figures, as plan-service sends them. */
-    public static String planCreated(UUID eventId, UUID planId, String athleteId, LocalDate injuryDate,
-                                     String timeZone) {
+    /**
+     * plan-created for an athlete of {@code clinicId} (null: a plan made before plans named their clinic, without
+     * the field) in {@code timeZone}: the protocol's figures, as plan-service sends them.
+     */
+    public static String planCreated(UUID eventId, UUID planId, String athleteId, String clinicId,
+                                     LocalDate injuryDate, String timeZone) {
+        String clinic = clinicId == null ? "" : "\"clinicId\": \"" + clinicId + "\", ";
         return """
                 {"specversion": "1.0", "id": "%s", "source": "/plan-service", "type": "plan-created",
                  "subject": "%s", "time": "2026-01-01T00:00:00Z", "datacontenttype": "application/json",
-                 "data": {"planId": "%s", "athleteId": "%s", "protocolId": "hamstring-return-to-run",
+                 "data": {"planId": "%s", "athleteId": "%s", %s"protocolId": "hamstring-return-to-run",
                   "protocolVersion": 2, "injuryDate": "%s", "timeZone": "%s", "side": "LEFT",
                   "mechanism": "SPRINTING", "createdAt": "2026-01-01T00:00:00Z", "painFreeMax": 0, "painCeiling": 3,
                   "prescriptions": [
@@ -48,7 +55,7 @@ public final class Journeys {
                   "regression": {"fromPhase": 4, "toPhase": 3, "exercises": ["a-skips", "sprint-build-ups"]},
                   "timeRules": {"sprintMinDaysBetween": 2, "sprintMinHoursBetween": 36, "levelTolerance": 5,
                    "clearanceMinDays": 14, "maxLateHours": 72}}}
-                """.formatted(eventId, athleteId, planId, athleteId, injuryDate, timeZone);
+                """.formatted(eventId, athleteId, planId, athleteId, clinic, injuryDate, timeZone);
     }
 
     public static String planUpdated(UUID eventId, UUID planId, String athleteId, String timeZone) {

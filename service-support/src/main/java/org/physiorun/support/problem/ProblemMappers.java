@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.quarkus.oidc.OIDCException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -22,6 +26,8 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** About how long Keycloak still needs when a service is up before it. */
+    private static final int IDENTITY_PROVIDER_RETRY_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -78,11 +84,46 @@ public class ProblemMappers {
         return respond(new Problem("/problems/" + slug(title), title, status, e.getMessage(), List.of())).build();
     }
 
+    /** No token, or one that is expired, forged or for someone else (needs proactive authentication off). */
+    @ServerExceptionMapper(priority = 1)
+    public Response unauthenticated(AuthenticationFailedException e) {
+        return unauthenticated();
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unauthenticated(UnauthorizedException e) {
+        return unauthenticated();
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response forbidden(ForbiddenException e) {
+        return respond(new Problem("/problems/forbidden", "Forbidden", 403,
+                "Your account may not do this, or this data belongs to someone else.", List.of())).build();
+    }
+
+    /**
+     * The identity provider cannot be reached to check a token: in the local run Keycloak starts beside the
+     * services and takes longer, so this is a wait of seconds, not a failure of ours.
+     */
+    @ServerExceptionMapper(priority = 1)
+    public Response identityProviderUnavailable(OIDCException e) {
+        LOG.warnf("A token could not be checked: %s", e.getMessage());
+        return respond(new Problem("/problems/dependency-unavailable", "Service unavailable", 503,
+                "The identity provider cannot be reached to check your token yet; please try again shortly.",
+                List.of())).header("Retry-After", IDENTITY_PROVIDER_RETRY_SECONDS).build();
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
         LOG.error("Unexpected failure", e);
         return respond(new Problem("/problems/internal", "Internal error", 500,
                 "Something went wrong on our side; it has been logged.", List.of())).build();
+    }
+
+    private static Response unauthenticated() {
+        return respond(new Problem("/problems/unauthenticated", "Unauthenticated", 401,
+                "Log in first: this needs a valid bearer access token from the PhysioRun realm.", List.of()))
+                .header("WWW-Authenticate", "Bearer realm=\"physiorun\"").build();
     }
 
     private static Response malformed(JsonProcessingException e) {
