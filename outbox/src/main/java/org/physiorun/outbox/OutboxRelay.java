@@ -32,12 +32,19 @@ import java.util.concurrent.TimeUnit;
  * transaction that wrote to the outbox commits, and sweeps every second anyway, so nothing stored is
  * ever left behind. A crash between the broker's acknowledgement and the mark means the same event (same
  * id) is sent again after restart: subscribers deduplicate by id, as the contract says.
+ * <p>
+ * When several instances of a service share its database, one relay publishes at a time: each batch first takes
+ * the database's relay lock (a transaction-scoped advisory lock), and a relay that cannot get it leaves the batch to
+ * the one that holds it. Two relays publishing different batches at once could put one athlete's later event on
+ * the topic before an earlier one; with one at a time every event goes out in the order it was stored.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final int BATCH = 500;
+    /** The advisory lock that one relay per database holds while it publishes a batch (any fixed number will do). */
+    static final long RELAY_LOCK = 0x6f7574626f78L;
 
     private final AgroalDataSource dataSource;
     private final String bootstrapServers;
@@ -108,16 +115,23 @@ public class OutboxRelay {
         }
     }
 
-    /** Sends one batch and marks it, in one database transaction that holds the rows against other relays. */
+    /**
+     * Sends one batch and marks it, in one database transaction that holds the relay lock against other relays.
+     * Returns how many were sent: none while another relay holds the lock.
+     */
     int publishBatch() throws Exception {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                if (!relayLockTaken(c)) {
+                    c.rollback();
+                    return 0;
+                }
                 List<Long> sent = new ArrayList<>();
                 List<Future<RecordMetadata>> acks = new ArrayList<>();
                 try (PreparedStatement select = c.prepareStatement("""
                         SELECT seq, topic, message_key, payload FROM outbox_message
-                        WHERE published_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED""")) {
+                        WHERE published_at IS NULL ORDER BY seq LIMIT ?""")) {
                     select.setInt(1, BATCH);
                     try (ResultSet rs = select.executeQuery()) {
                         while (rs.next()) {
@@ -144,6 +158,15 @@ public class OutboxRelay {
             } catch (Exception e) {
                 c.rollback();
                 throw e;
+            }
+        }
+    }
+
+    private static boolean relayLockTaken(Connection c) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, RELAY_LOCK);
+            try (ResultSet rs = lock.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
             }
         }
     }
