@@ -3,9 +3,6 @@ package org.physiorun.infra;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -61,7 +58,6 @@ public final class Keycloak implements AutoCloseable {
     /** Written last into a built distribution: a directory without it is not (completely) ours. */
     private static final String BUILT_MARKER = ".physiorun-built";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final int port;
     private final Process process;
@@ -273,23 +269,8 @@ public final class Keycloak implements AutoCloseable {
 
     /** Waits until the realm's discovery document answers 200, or fails naming the log. */
     public void awaitReady(Duration timeout) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        HttpRequest discovery = HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
-                .timeout(Duration.ofSeconds(2)).build();
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IOException("Keycloak exited with code " + process.exitValue() + "; its log: " + log);
-            }
-            try {
-                if (HTTP.send(discovery, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IOException("Keycloak's realm " + REALM + " was not ready within " + timeout + "; its log: " + log);
+        ChildProcesses.awaitOk(process, "Keycloak (realm " + REALM + ")",
+                URI.create(issuer() + "/.well-known/openid-configuration"), timeout, log);
     }
 
     /** Stops Keycloak (SIGTERM, which kc.sh passes on to its Java process), and kills it if it does not stop in time. */
@@ -301,10 +282,7 @@ public final class Keycloak implements AutoCloseable {
     private static void destroyTree(Process process) throws InterruptedException {
         // kc.sh runs Java as its child: remember it before the script goes, so that it cannot outlive us
         List<ProcessHandle> descendants = process.descendants().toList();
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+        ChildProcesses.stop(process);
         for (ProcessHandle child : descendants) {
             if (child.isAlive()) {
                 child.destroyForcibly();

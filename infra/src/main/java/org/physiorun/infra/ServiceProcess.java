@@ -2,13 +2,9 @@ package org.physiorun.infra;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +15,6 @@ import java.util.concurrent.TimeUnit;
  * The launcher starts the system with it; tests use it to restart a service for real.
  */
 public final class ServiceProcess implements AutoCloseable {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final int port;
@@ -80,25 +74,9 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
-    /** Waits until {@code /q/health/ready} answers 200, or fails with the tail of the service's log. */
+    /** Waits until {@code /q/health/ready} answers 200, or fails naming the service's log. */
     public void awaitReady(Duration timeout) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2)).build();
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IOException(name + " exited with code " + process.exitValue() + "; its log: " + log);
-            }
-            try {
-                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IOException(name + " was not ready within " + timeout + "; its log: " + log);
+        ChildProcesses.awaitOk(process, name, URI.create(baseUrl() + "/q/health/ready"), timeout, log);
     }
 
     /** Stops the service as an operator would (SIGTERM), and kills it if it does not stop in time. */
@@ -106,10 +84,7 @@ public final class ServiceProcess implements AutoCloseable {
         if (!process.isAlive()) {
             return;
         }
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+        ChildProcesses.stop(process);
     }
 
     /** Kills the service without letting it shut down cleanly, as a crash would. */

@@ -275,14 +275,7 @@ class AccessMatrixIT {
     }
 
     private static Response intake(String athlete, String token) {
-        return as(token, "plan-service").contentType(ContentType.JSON).body(intakeBody(athlete)).post("/api/plans");
-    }
-
-    private static String intakeBody(String athlete) {
-        return """
-                {"athleteId": "%s", "injuryDate": "%s", "side": "LEFT", "grade": 1, "suspectedSource": "MUSCLE",
-                 "clinicianConfirmed": true, "mechanism": "SPRINTING", "timeZone": "UTC"}"""
-                .formatted(athlete, LocalDate.now(ZoneOffset.UTC).minusDays(3));
+        return as(token, "plan-service").contentType(ContentType.JSON).body(Intake.body(athlete, 3)).post("/api/plans");
     }
 
     private static String session(String athlete) {

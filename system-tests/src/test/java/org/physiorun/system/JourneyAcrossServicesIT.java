@@ -11,8 +11,6 @@ import org.physiorun.infra.testing.TestTokens;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -51,12 +49,8 @@ class JourneyAcrossServicesIT {
         String athlete = "runner-" + UUID.randomUUID();
         // The runner does it all with their own token, as from the web page or a phone.
         String token = TestTokens.bearer(TestTokens.runner(athlete, "north"));
-        LocalDate injured = LocalDate.now(ZoneOffset.UTC).minusDays(9); // day 10: the first gate's day has come
-
-        String planId = at("plan-service", token).contentType(ContentType.JSON).body("""
-                        {"athleteId": "%s", "injuryDate": "%s", "side": "LEFT", "grade": 1,
-                         "suspectedSource": "MUSCLE", "clinicianConfirmed": true, "mechanism": "SPRINTING",
-                         "timeZone": "UTC"}""".formatted(athlete, injured))
+        // injured 9 days ago: on day 10 the first gate's day has come
+        String planId = at("plan-service", token).contentType(ContentType.JSON).body(Intake.body(athlete, 9))
                 .when().post("/api/plans")
                 .then().statusCode(201)
                 .body("currentPhase", equalTo(1))

@@ -13,8 +13,6 @@ import org.physiorun.infra.testing.TestTokens;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +39,7 @@ class NulCharacterIT {
     static void startTheSystem() throws Exception {
         stack = Stack.start(Path.of("target/stack-logs-nul"));
         physio = TestTokens.physio(CLINIC);
-        planId = as("plan-service").contentType(ContentType.JSON).body(intake("ana"))
+        planId = as("plan-service").contentType(ContentType.JSON).body(Intake.body("ana", 3))
                 .post("/api/plans").then().statusCode(201).extract().path("planId");
     }
 
@@ -77,7 +75,7 @@ class NulCharacterIT {
                 .post("/api/exercises"));
         given().baseUri(stack.url("catalog-service")).get("/api/exercises/nul-hold").then().statusCode(404);
 
-        assertRefused(as("plan-service").contentType(ContentType.JSON).body(intake("bad\\u0000athlete"))
+        assertRefused(as("plan-service").contentType(ContentType.JSON).body(Intake.body("bad\\u0000athlete", 3))
                 .post("/api/plans"));
 
         assertRefused(as("progress-service").contentType(ContentType.JSON).body("""
@@ -99,12 +97,5 @@ class NulCharacterIT {
 
     private static RequestSpecification as(String service) {
         return given().baseUri(stack.url(service)).auth().oauth2(physio);
-    }
-
-    private static String intake(String athlete) {
-        return """
-                {"athleteId": "%s", "injuryDate": "%s", "side": "LEFT", "grade": 1, "suspectedSource": "MUSCLE",
-                 "clinicianConfirmed": true, "mechanism": "SPRINTING", "timeZone": "UTC"}"""
-                .formatted(athlete, LocalDate.now(ZoneOffset.UTC).minusDays(3));
     }
 }

@@ -69,7 +69,7 @@ public class PlanAccess {
         if (caller.isAthlete(athleteId)) {
             return Optional.empty();
         }
-        if (caller.readsForClinic() && caller.clinicId() != null) {
+        if (caller.readsForClinic()) {
             return Optional.of(caller.clinicId());
         }
         throw forbidden("A runner sees their own plans only.");

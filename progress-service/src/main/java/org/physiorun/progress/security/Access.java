@@ -41,7 +41,7 @@ public class Access {
         if (caller.isAthlete(athleteId)) {
             return AthleteScope.allPlansOf(athleteId);
         }
-        if (readsForAClinic(caller) && repository.hasPlanInClinic(athleteId, caller.clinicId())) {
+        if (caller.readsForClinic() && repository.hasPlanInClinic(athleteId, caller.clinicId())) {
             return AthleteScope.clinicPlansOf(athleteId, caller.clinicId());
         }
         throw new ForbiddenException();
@@ -50,7 +50,7 @@ public class Access {
     /** The clinic whose athletes the caller lists. */
     public String clinicToList() {
         Caller caller = Caller.of(identity);
-        if (readsForAClinic(caller)) {
+        if (caller.readsForClinic()) {
             return caller.clinicId();
         }
         throw new ForbiddenException();
@@ -67,10 +67,5 @@ public class Access {
             return EnteredBy.PHYSIO;
         }
         throw new ForbiddenException();
-    }
-
-    // A clinic's reader without a clinic in their token reads for no clinic at all.
-    private static boolean readsForAClinic(Caller caller) {
-        return caller.readsForClinic() && caller.clinicId() != null;
     }
 }

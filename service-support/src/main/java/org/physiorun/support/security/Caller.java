@@ -29,9 +29,12 @@ public record Caller(String username, Set<String> roles, String clinicId, String
         return roles.contains(role);
     }
 
-    /** A physiotherapist, a clinic-admin or a clinic's system: someone who reads for a whole clinic. */
+    /**
+     * A physiotherapist, a clinic-admin or a clinic's system: someone who reads for a whole clinic. Without a clinic
+     * in the token they read for none.
+     */
     public boolean readsForClinic() {
-        return is(PHYSIO) || is(CLINIC_ADMIN) || is(CLINIC_SYSTEM);
+        return clinicId != null && (is(PHYSIO) || is(CLINIC_ADMIN) || is(CLINIC_SYSTEM));
     }
 
     /** True when this caller is the runner {@code athleteId} themselves. */
