@@ -2,6 +2,7 @@ package org.physiorun.progress.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.specification.RequestSpecification;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.physiorun.infra.testing.RealServers;
 import org.physiorun.infra.testing.TestTokens;
 
@@ -54,11 +55,21 @@ public final class AthleteJourney {
 
     /** Publishes plan-created and waits until progress-service knows the plan. */
     public AthleteJourney withPlan() {
-        kafka.sendCloudEvent("plan-events", athleteId,
-                Journeys.planCreated(UUID.randomUUID(), planId, athleteId, clinicId, injuryDate, "UTC"));
+        kafka.sendAll(List.of(planCreatedRecord()));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> asRunner().get("/api/progress/" + athleteId).statusCode() == 200);
         return this;
+    }
+
+    /** The athlete's plan-created on {@code plan-events}, for a test that sends many at once. */
+    public ProducerRecord<byte[], byte[]> planCreatedRecord() {
+        return KafkaTestClient.cloudEventRecord("plan-events", athleteId,
+                Journeys.planCreated(UUID.randomUUID(), planId, athleteId, clinicId, injuryDate, "UTC"));
+    }
+
+    /** The session on {@code session-events}, as {@link #log(Journeys.Session)} sends it. */
+    public ProducerRecord<byte[], byte[]> record(Journeys.Session session) {
+        return KafkaTestClient.record("session-events", athleteId, session.json());
     }
 
     /** A request with the runner's own access token. */
@@ -82,7 +93,7 @@ public final class AthleteJourney {
     }
 
     public void log(Journeys.Session session) {
-        kafka.send("session-events", athleteId, session.json());
+        kafka.sendAll(List.of(record(session)));
     }
 
     public void log(String exercise, int... days) {

@@ -8,6 +8,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -17,7 +19,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 /** A plain Kafka client for tests: what a clinic system or another producer would do, nothing in between. */
@@ -32,29 +36,74 @@ public final class KafkaTestClient {
     }
 
     public void send(String topic, String key, String value) {
-        send(topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8));
+        sendAll(List.of(record(topic, key, value)));
     }
 
     public void send(String topic, byte[] key, byte[] value) {
-        send(new ProducerRecord<>(topic, key, value));
+        sendAll(List.of(new ProducerRecord<>(topic, key, value)));
     }
 
     /** A structured CloudEvent, with the content-type header that plan-service's outbox puts on it. */
     public void sendCloudEvent(String topic, String key, String value) {
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8),
-                value.getBytes(StandardCharsets.UTF_8));
-        record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
-        send(record);
+        sendAll(List.of(cloudEventRecord(topic, key, value)));
     }
 
-    private void send(ProducerRecord<byte[], byte[]> record) {
+    public static ProducerRecord<byte[], byte[]> record(String topic, String key, String value) {
+        return new ProducerRecord<>(topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+                value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static ProducerRecord<byte[], byte[]> cloudEventRecord(String topic, String key, String value) {
+        ProducerRecord<byte[], byte[]> record = record(topic, key, value);
+        record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    /** Sends the records through one producer, in this order, and returns once the broker has acknowledged all. */
+    public void sendAll(List<ProducerRecord<byte[], byte[]>> records) {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.send(record).get();
+            List<Future<RecordMetadata>> acks = new ArrayList<>();
+            records.forEach(record -> acks.add(producer.send(record)));
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get();
+            }
         } catch (Exception e) {
-            throw new IllegalStateException("Could not send to " + record.topic(), e);
+            throw new IllegalStateException("Could not send " + records.size() + " records", e);
         }
+    }
+
+    /**
+     * Every record of the topic that is there now and is wanted, read from the start to the partitions' current
+     * ends: the raw topic, redeliveries included, with no waiting for records that may still come.
+     */
+    public List<ConsumerRecord<byte[], byte[]>> readAll(String topic, Predicate<ConsumerRecord<byte[], byte[]>> wanted) {
+        List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))
+                            && wanted.test(record)) {
+                        found.add(record);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Whether the record's key is one of these. */
+    public static Predicate<ConsumerRecord<byte[], byte[]>> keyIn(Set<String> keys) {
+        return r -> r.key() != null && keys.contains(new String(r.key(), StandardCharsets.UTF_8));
     }
 
     /** Reads the topic from the start until {@code count} records with this key have arrived, or the time is up. */
