@@ -2,7 +2,16 @@ package org.physiorun.progress.messaging;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.physiorun.infra.testing.RealServers;
 import org.physiorun.progress.support.AthleteJourney;
@@ -16,6 +25,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -23,7 +33,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Poison records go to session-events-dlq unchanged, with their reason and origin; the consumer keeps going. */
+/**
+ * Poison records go to session-events-dlq unchanged, with their reason and origin; the consumer keeps going, and
+ * commits a batch only once the dead-letter topic has acknowledged its rejects.
+ */
 @QuarkusTest
 @WithTestResource(RealServers.class)
 class DeadLetterTest {
@@ -81,5 +94,55 @@ class DeadLetterTest {
                         .body("[0].eventId", equalTo(good.eventId().toString()))
                         .body("[0].counted", equalTo(true))
                         .body("[0].enteredBy", equalTo("producer")));
+    }
+
+    @Test
+    void aBatchsOffsetIsCommittedOnlyOnceTheDeadLetterTopicHasAcknowledgedItsRejects() throws Exception {
+        AthleteJourney athlete = new AthleteJourney(10).withPlan();
+        String poison = "not JSON, and longer than the dead-letter topic takes for now: " + "x".repeat(2000);
+        var good = athlete.at("extender", 3);
+        ConfigResource deadLetters = new ConfigResource(ConfigResource.Type.TOPIC, "session-events-dlq");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                RealServers.kafkaBootstrapServers()))) {
+            TopicPartition partition;
+            long goodOffset;
+            maxMessageBytes(admin, deadLetters, AlterConfigOp.OpType.SET);
+            try {
+                List<RecordMetadata> sent = athlete.kafka.sendAll(List.of(
+                        KafkaTestClient.record("session-events", athlete.athleteId, poison), athlete.record(good)));
+                partition = new TopicPartition("session-events", sent.get(0).partition());
+                long poisonOffset = sent.get(0).offset();
+                goodOffset = sent.get(1).offset();
+                // The batch was read and its good session counted, but the broker refuses the poison's copy: the
+                // consumer tries again and again, and commits nothing past the poison meanwhile.
+                athlete.awaitSessions(1);
+                await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                        .until(() -> committed(admin, partition) <= poisonOffset);
+            } finally {
+                maxMessageBytes(admin, deadLetters, AlterConfigOp.OpType.DELETE);
+            }
+            // The topic takes it now: the copy is written, and only then is the batch committed.
+            List<ConsumerRecord<byte[], byte[]>> dead = athlete.kafka.await("session-events-dlq",
+                    r -> new String(r.value(), StandardCharsets.UTF_8).equals(poison), 1, Duration.ofSeconds(30));
+            assertEquals(1, dead.size(), "the poison record is dead-lettered, not lost");
+            await().atMost(Duration.ofSeconds(30)).until(() -> committed(admin, partition) > goodOffset);
+        }
+        athlete.asPhysio().get("/api/progress/" + athlete.athleteId + "/sessions").then()
+                .body("eventId", contains(good.eventId().toString()));
+    }
+
+    /** Sets the dead-letter topic's record size limit below the poison record's copy, or back to the default. */
+    private static void maxMessageBytes(Admin admin, ConfigResource topic, AlterConfigOp.OpType op) throws Exception {
+        admin.incrementalAlterConfigs(Map.of(topic, List.of(
+                new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "1024"), op)))).all().get();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "1024".equals(admin.describeConfigs(List.of(topic)).all().get()
+                .get(topic).get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value()) == (op == AlterConfigOp.OpType.SET));
+    }
+
+    /** The offset progress-service's group has committed on the partition (-1 when none). */
+    private static long committed(Admin admin, TopicPartition partition) throws Exception {
+        OffsetAndMetadata offset = admin.listConsumerGroupOffsets("progress-service").partitionsToOffsetAndMetadata()
+                .get().get(partition);
+        return offset == null ? -1 : offset.offset();
     }
 }

@@ -59,16 +59,22 @@ public final class KafkaTestClient {
         return record;
     }
 
-    /** Sends the records through one producer, in this order, and returns once the broker has acknowledged all. */
-    public void sendAll(List<ProducerRecord<byte[], byte[]>> records) {
+    /**
+     * Sends the records through one producer, in this order, and returns once the broker has acknowledged all.
+     *
+     * @return where each record went
+     */
+    public List<RecordMetadata> sendAll(List<ProducerRecord<byte[], byte[]>> records) {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
             List<Future<RecordMetadata>> acks = new ArrayList<>();
             records.forEach(record -> acks.add(producer.send(record)));
+            List<RecordMetadata> written = new ArrayList<>();
             for (Future<RecordMetadata> ack : acks) {
-                ack.get();
+                written.add(ack.get());
             }
+            return written;
         } catch (Exception e) {
             throw new IllegalStateException("Could not send " + records.size() + " records", e);
         }
