@@ -13,6 +13,7 @@ import org.physiorun.infra.Postgres;
 import org.physiorun.infra.ServiceProcess;
 import org.physiorun.infra.testing.RealServers;
 import org.physiorun.infra.testing.TestTokens;
+import org.physiorun.progress.support.DrainJourney;
 import org.physiorun.progress.support.Journeys;
 
 import java.net.URI;
@@ -32,7 +33,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,8 +63,6 @@ public final class ProgressBench {
     private static final String PROGRESSION = "progression-events";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<String> PHASE_ONE = List.of("isometric-heel-press", "extender");
-    /** The last day of the drain's journey: its athletes were injured 44 days ago, so it ends yesterday. */
-    private static final int LAST_DAY = 44;
 
     private ProgressBench() {
     }
@@ -96,7 +94,7 @@ public final class ProgressBench {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.LINGER_MS_CONFIG, 20,
                 ProducerConfig.BATCH_SIZE_CONFIG, 262144), new StringSerializer(), new StringSerializer())) {
 
-            LocalDate injured = LocalDate.now(ZoneOffset.UTC).minusDays(44);
+            LocalDate injured = LocalDate.now(ZoneOffset.UTC).minusDays(DrainJourney.LAST_DAY);
             ServiceProcess service = ServiceProcess.start("progress-service", jar, port, env, jvm, log);
             service.awaitReady(Duration.ofSeconds(90));
             List<String> ids = new ArrayList<>();
@@ -110,9 +108,9 @@ public final class ProgressBench {
             service.stop();
 
             // The whole load waits on the topic before the service starts again.
-            for (Slot slot : journey(perAthlete)) {
+            for (DrainJourney.Slot slot : DrainJourney.of(perAthlete)) {
                 for (String athlete : ids) {
-                    producer.send(new ProducerRecord<>(SESSIONS, athlete, session(athlete, injured, slot)));
+                    producer.send(new ProducerRecord<>(SESSIONS, athlete, slot.of(athlete, injured).json()));
                 }
             }
             producer.flush();
@@ -398,79 +396,6 @@ public final class ProgressBench {
                 Thread.sleep(100);
             }
         }
-    }
-
-    /** One session of the drain's journey: programme day, minutes after 00:00 UTC, exercise, sprint effort. */
-    record Slot(int day, int minuteOfDay, String exercise, Integer intensity) {
-
-        Slot(int day, int hour, int minute, String exercise) {
-            this(day, hour * 60 + minute, exercise, null);
-        }
-    }
-
-    /**
-     * The {@code n} sessions each drain athlete logs, oldest first: a journey over days 1-44 that keeps to the
-     * prescription (at most two Isometric Holds and one Extender or Walkouts session a day, never more than three
-     * sessions of a weekly exercise in seven days, sprint sessions 48 hours apart at the prescribed effort), so that
-     * every session counts and the gates open on the way: phase 2 on day 7, phase 3 on day 15, phase 4 on day 29,
-     * the sprint levels on days 33, 37 and 41, clearance as day 43 begins. Those gate sessions come first; the rest,
-     * up to {@code n}, are the phase-1 exercises kept up daily and then easy runs, which count toward nothing new
-     * but are judged all the same. With fewer than the gate sessions, the journey simply ends earlier.
-     */
-    static List<Slot> journey(int n) {
-        List<Slot> gates = new ArrayList<>();
-        for (int day : new int[]{6, 7}) {
-            gates.add(new Slot(day, 8, 0, "isometric-heel-press"));
-            gates.add(new Slot(day, 8, 10, "extender"));
-        }
-        for (int day : new int[]{9, 11, 13}) {
-            gates.add(new Slot(day, 8, 20, "single-leg-rdl"));
-            gates.add(new Slot(day, 8, 30, "nordic-assisted"));
-            gates.add(new Slot(day + 2, 8, 40, "glider"));
-        }
-        gates.add(new Slot(14, 18, 0, "easy-run"));
-        for (int day : new int[]{25, 27, 29}) {
-            gates.add(new Slot(day, 8, 20, "diver"));
-            gates.add(new Slot(day, 8, 30, "nordic-full"));
-            gates.add(new Slot(day, 8, 40, "walkouts"));
-        }
-        gates.add(new Slot(30, 8, 50, "a-skips"));
-        gates.add(new Slot(40, 8, 50, "a-skips"));
-        int[] efforts = {60, 60, 80, 80, 90, 90};
-        for (int i = 0; i < efforts.length; i++) {
-            gates.add(new Slot(31 + 2 * i, 17 * 60, "sprint-build-ups", efforts[i]));
-        }
-        gates.sort(Comparator.comparingInt(Slot::day).thenComparingInt(Slot::minuteOfDay));
-
-        List<Slot> extra = new ArrayList<>();
-        for (int day = 1; day <= LAST_DAY; day++) {
-            if (day != 6 && day != 7) { // the days the gate has its own Extender and morning hold
-                extra.add(new Slot(day, 7, 10, "extender"));
-            }
-        }
-        for (int day = 1; day <= LAST_DAY; day++) {
-            extra.add(new Slot(day, 19, 0, "isometric-heel-press"));
-        }
-        for (int day = 1; day <= LAST_DAY; day++) {
-            if (day != 6 && day != 7) {
-                extra.add(new Slot(day, 7, 0, "isometric-heel-press"));
-            }
-        }
-        for (int round = 0; gates.size() + extra.size() < n; round++) { // easy runs have no limit
-            for (int day = 1; day <= LAST_DAY; day++) {
-                extra.add(new Slot(day, 12 * 60 + round, "easy-run", null));
-            }
-        }
-        List<Slot> journey = new ArrayList<>(gates.subList(0, Math.min(n, gates.size())));
-        journey.addAll(extra.subList(0, Math.max(0, n - journey.size())));
-        journey.sort(Comparator.comparingInt(Slot::day).thenComparingInt(Slot::minuteOfDay));
-        return journey;
-    }
-
-    private static String session(String athlete, LocalDate injured, Slot slot) {
-        Instant at = injured.plusDays(slot.day() - 1L).atStartOfDay(ZoneOffset.UTC).toInstant()
-                .plus(Duration.ofMinutes(slot.minuteOfDay()));
-        return sessionJson(UUID.randomUUID(), athlete, slot.exercise(), at, slot.intensity());
     }
 
     private static String sessionJson(UUID eventId, String athlete, String exercise, Instant at, Integer intensity) {
