@@ -114,7 +114,7 @@ public final class KafkaTestClient {
 
     /** Reads the topic from the start until {@code count} records with this key have arrived, or the time is up. */
     public List<ConsumerRecord<byte[], byte[]>> await(String topic, String key, int count, Duration timeout) {
-        return await(topic, r -> r.key() != null && key.equals(new String(r.key(), StandardCharsets.UTF_8)), count, timeout);
+        return await(topic, keyIn(Set.of(key)), count, timeout);
     }
 
     public List<ConsumerRecord<byte[], byte[]>> await(String topic, Predicate<ConsumerRecord<byte[], byte[]>> wanted,
