@@ -148,6 +148,19 @@ class ScheduleTest {
                 .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("from"));
         asPhysio().when().get("/api/plans/6a1c0c8e-0000-4000-8000-000000000000/schedule")
                 .then().statusCode(404).contentType("application/problem+json");
+        // found by fuzzing: an ISO date may have a year far beyond 9999, where the range's arithmetic failed (500)
+        for (String far : List.of("+999999999-12-31", "-999999999-01-01", "+10000-01-01", "9999-12-31")) {
+            asPhysio().queryParam("from", far).when().get(schedule)
+                    .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("from"));
+            asPhysio().queryParam("from", "2026-10-10").queryParam("to", far).when().get(schedule)
+                    .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("to"));
+        }
+        // and the default week from the last day there is ends there, in the schedule as in the calendar
+        asPhysio().queryParam("from", "9999-12-30").when().get(schedule).then().statusCode(200).body("days", hasSize(1));
+        asPhysio().queryParam("from", "9999-12-30").when().get("/api/plans/" + planId + "/calendar.ics")
+                .then().statusCode(200);
+        asPhysio().queryParam("from", "9999-12-31").when().get("/api/plans/" + planId + "/calendar.ics")
+                .then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test

@@ -44,7 +44,7 @@ public class ExerciseService {
         if (exercises.findByIdOptional(input.slug()).isPresent()) {
             throw ProblemException.conflict("slug", "An exercise with slug '" + input.slug() + "' exists already.");
         }
-        checkReferences(input);
+        checkReferences(input.slug(), input);
         Exercise exercise = new Exercise();
         exercise.slug = input.slug();
         CatalogMapper.copy(input, exercise);
@@ -60,7 +60,7 @@ public class ExerciseService {
         if (input.slug() != null && !input.slug().equals(slug)) {
             throw ProblemException.invalid("slug", "must match the exercise in the path ('" + slug + "'); a slug never changes");
         }
-        checkReferences(input);
+        checkReferences(slug, input);
         Exercise exercise = found.get();
         CatalogMapper.copy(input, exercise);
         exercises.flush();
@@ -75,8 +75,9 @@ public class ExerciseService {
         });
     }
 
-    private void checkReferences(ExerciseInput input) {
-        if (exercises.numberTakenByAnother(input.number(), input.slug() == null ? "" : input.slug())) {
+    /** {@code slug} is the exercise's own: an edit may leave it out of the body, and keeps its number. */
+    private void checkReferences(String slug, ExerciseInput input) {
+        if (exercises.numberTakenByAnother(input.number(), slug)) {
             throw ProblemException.conflict("number", "Exercise number " + input.number() + " is taken by another exercise.");
         }
         Set<String> seen = new HashSet<>();

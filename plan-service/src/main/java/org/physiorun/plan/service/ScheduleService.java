@@ -25,6 +25,9 @@ public class ScheduleService {
     /** About a quarter: long enough for a whole programme, short enough to answer quickly. */
     private static final int MAX_DAYS = 92;
     private static final int DEFAULT_DAYS = 7;
+    private static final LocalDate FIRST_DATE = LocalDate.of(1, 1, 1);
+    /** The last day whose all-day event, which ends on the next day, a four-digit year can still write. */
+    private static final LocalDate LAST_DATE = LocalDate.of(9999, 12, 30);
 
     private final PlanRepository plans;
     private final PlanService planService;
@@ -53,7 +56,8 @@ public class ScheduleService {
 
     private ScheduleDto schedule(Plan plan, String from, String to) {
         LocalDate first = from == null ? LocalDate.now(ZoneId.of(plan.timeZone)) : date("from", from);
-        LocalDate last = to == null ? first.plusDays(DEFAULT_DAYS - 1L) : date("to", to);
+        // the default week stops at the last day a calendar can write
+        LocalDate last = to == null ? min(first.plusDays(DEFAULT_DAYS - 1L), LAST_DATE) : date("to", to);
         if (last.isBefore(first)) {
             throw ProblemException.invalid("to", "must not be before 'from' (" + first + ")");
         }
@@ -74,9 +78,21 @@ public class ScheduleService {
                 phase.name(), first, last, days);
     }
 
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    /**
+     * A calendar date of four-digit year: LocalDate also reads years up to 999999999, whose next day or day number
+     * no longer fits and which an iCalendar date cannot hold, so such a date is refused here rather than failing later.
+     */
     private static LocalDate date(String field, String value) {
         try {
-            return LocalDate.parse(value);
+            LocalDate date = LocalDate.parse(value);
+            if (date.isBefore(FIRST_DATE) || date.isAfter(LAST_DATE)) {
+                throw ProblemException.invalid(field, "must be a date from " + FIRST_DATE + " to " + LAST_DATE);
+            }
+            return date;
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(field, "must be an ISO date such as 2026-11-26");
         }

@@ -9,6 +9,7 @@ import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -28,6 +30,9 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     /** About how long Keycloak still needs when a service is up before it. */
     private static final int IDENTITY_PROVIDER_RETRY_SECONDS = 5;
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String SERIALIZATION_FAILURE = "40001";
+    private static final String DEADLOCK = "40P01";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -115,9 +120,31 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (lostARace(e)) {
+            return respond(new Problem("/problems/conflict", "Conflict", 409, "Another request changed or created the"
+                    + " same data at the same moment, and nothing of this one was stored; read it again and retry.",
+                    List.of())).build();
+        }
         LOG.error("Unexpected failure", e);
         return respond(new Problem("/problems/internal", "Internal error", 500,
                 "Something went wrong on our side; it has been logged.", List.of())).build();
+    }
+
+    /**
+     * True when a transaction failed only because a concurrent one got there first: a stale version (two edits of one
+     * row), a unique key taken between the check and the insert, or PostgreSQL's serialization failure or deadlock.
+     */
+    private static boolean lostARace(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof OptimisticLockException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && List.of(UNIQUE_VIOLATION, SERIALIZATION_FAILURE, DEADLOCK).contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response unauthenticated() {
