@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -12,7 +13,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -21,6 +21,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
@@ -47,26 +48,29 @@ public class OutboxRelay {
     static final long RELAY_LOCK = 0x6f7574626f78L;
 
     private final AgroalDataSource dataSource;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
     private KafkaProducer<String, String> producer;
 
-    OutboxRelay(AgroalDataSource dataSource,
-                @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    /**
+     * @param kafka every {@code kafka.*} setting (KAFKA_* in the environment), as the messaging channels get them:
+     *              the bootstrap servers and, where the broker asks for them, the security protocol and credentials
+     */
+    OutboxRelay(AgroalDataSource dataSource, @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.dataSource = dataSource;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     void start(@Observes StartupEvent ignored) {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        Map<String, Object> config = new HashMap<>(kafka);
+        config.putAll(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 1,
-                ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay"),
-                new StringSerializer(), new StringSerializer());
+                ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay"));
+        producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
         running = true;
         thread = new Thread(this::run, "outbox-relay");
         thread.setDaemon(true);

@@ -10,8 +10,6 @@ import org.physiorun.infra.testing.TestTokens;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -62,17 +60,8 @@ class JourneyAcrossServicesIT {
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 at("progress-service", token).get("/api/progress/" + athlete).statusCode() == 200);
 
-        // A hold and an Extender yesterday, the same two today: the Extender counts once a day, so the two
-        // sessions each phase-1 exercise needs take two days (exactly a day apart, so always two dates).
-        Instant today = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(2, ChronoUnit.HOURS);
-        Instant yesterday = today.minus(1, ChronoUnit.DAYS);
-        Instant[] performed = {yesterday, yesterday.plus(20, ChronoUnit.MINUTES), today, today.plus(20, ChronoUnit.MINUTES)};
-        String[] exercises = {"isometric-heel-press", "extender", "isometric-heel-press", "extender"};
-        for (int i = 0; i < exercises.length; i++) {
-            at("progress-service", token).contentType(ContentType.JSON).body("""
-                            {"eventId": "%s", "athleteId": "%s", "exercise": "%s", "performedAt": "%s",
-                             "sets": 3, "reps": 12, "holdSeconds": 40, "painDuring": 0, "painAfter": 0,
-                             "fullRange": true}""".formatted(UUID.randomUUID(), athlete, exercises[i], performed[i]))
+        for (String session : Intake.phaseOneGateSessions(athlete)) {
+            at("progress-service", token).contentType(ContentType.JSON).body(session)
                     .when().post("/api/sessions")
                     .then().statusCode(202);
         }
