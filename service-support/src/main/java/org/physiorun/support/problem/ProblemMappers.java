@@ -18,8 +18,11 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /** Turns every failure into RFC 9457 problem+json, so that no client ever has to parse another error shape. */
@@ -28,6 +31,8 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     /** About how long Keycloak still needs when a service is up before it. */
     private static final int IDENTITY_PROVIDER_RETRY_SECONDS = 5;
+    /** About how long a restarting database or a connection pool under pressure takes to give connections again. */
+    private static final int DATABASE_RETRY_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -115,9 +120,36 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (databaseUnavailable(e)) {
+            LOG.warnf("The database cannot be reached: %s", e.getMessage());
+            return respond(new Problem("/problems/dependency-unavailable", "Service unavailable", 503,
+                    "The database cannot be reached right now; please try again shortly.", List.of()))
+                    .header("Retry-After", DATABASE_RETRY_SECONDS).build();
+        }
         LOG.error("Unexpected failure", e);
         return respond(new Problem("/problems/internal", "Internal error", 500,
                 "Something went wrong on our side; it has been logged.", List.of())).build();
+    }
+
+    /**
+     * Whether the failure is the database being away rather than a fault of ours: a connection that could not be
+     * made or was lost (SQL state class 08), a server shutting down or starting up (57P01 to 57P03), or the pool
+     * finding no connection in time. Whatever wraps it (Hibernate, the transaction manager), the cause says so.
+     */
+    private static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P"))
+                        || sql.getCause() instanceof TimeoutException) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Response unauthenticated() {
