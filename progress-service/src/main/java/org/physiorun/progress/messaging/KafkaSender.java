@@ -8,6 +8,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.physiorun.progress.config.ProgressConfig;
 
 import java.util.Map;
 import java.util.concurrent.Future;
@@ -18,9 +19,12 @@ public class KafkaSender {
 
     private final KafkaProducer<byte[], byte[]> producer;
 
-    KafkaSender(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    KafkaSender(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, ProgressConfig config) {
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                // While the broker is away, send() itself may wait for the topic's metadata: no longer than the
+                // intake waits for an acknowledgement (the default is a minute, past any client's patience).
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, config.publishTimeout().toMillis(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 1,
