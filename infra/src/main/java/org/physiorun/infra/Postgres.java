@@ -16,10 +16,14 @@ public final class Postgres implements AutoCloseable {
 
     public static final String USER = "postgres";
 
-    private final EmbeddedPostgres server;
+    private final Path dataDir;
+    private final Path workDir;
+    private EmbeddedPostgres server;
+    private int port;
 
-    private Postgres(EmbeddedPostgres server) {
-        this.server = server;
+    private Postgres(Path dataDir, Path workDir) {
+        this.dataDir = dataDir;
+        this.workDir = workDir;
     }
 
     /**
@@ -32,6 +36,12 @@ public final class Postgres implements AutoCloseable {
     public static Postgres start(int port, Path dataDir, Path workDir) throws IOException {
         Files.createDirectories(dataDir);
         Files.createDirectories(workDir);
+        Postgres postgres = new Postgres(dataDir, workDir);
+        postgres.launch(port);
+        return postgres;
+    }
+
+    private void launch(int port) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
@@ -40,11 +50,27 @@ public final class Postgres implements AutoCloseable {
         if (port > 0) {
             builder.setPort(port);
         }
-        return new Postgres(builder.start());
+        server = builder.start();
+        this.port = server.getPort();
+    }
+
+    /** Shuts the server down cleanly (its clients lose their connections); {@link #restart()} brings it back. */
+    public synchronized void stop() throws IOException {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
+    /** Starts the server again after {@link #stop()}, on the same port and the same data, as an operator would. */
+    public synchronized void restart() throws IOException {
+        if (server == null) {
+            launch(port);
+        }
     }
 
     public int port() {
-        return server.getPort();
+        return port;
     }
 
     public String jdbcUrl(String database) {
@@ -67,6 +93,6 @@ public final class Postgres implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        server.close();
+        stop();
     }
 }

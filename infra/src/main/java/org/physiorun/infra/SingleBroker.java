@@ -2,7 +2,7 @@ package org.physiorun.infra;
 
 import java.util.Map;
 
-/** Broker settings for a one-node Kafka, shared by the test cluster and the local launcher. */
+/** Broker settings for a one-node Kafka, shared by the test cluster and {@link KafkaNode}. */
 public final class SingleBroker {
 
     /**

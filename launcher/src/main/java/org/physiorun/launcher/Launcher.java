@@ -1,6 +1,7 @@
 package org.physiorun.launcher;
 
 import org.physiorun.infra.Keycloak;
+import org.physiorun.infra.KafkaNode;
 import org.physiorun.infra.Postgres;
 import org.physiorun.infra.ServiceProcess;
 import org.physiorun.infra.Topics;
@@ -44,7 +45,7 @@ public final class Launcher {
     private final Path dataDir;
     private final List<ServiceProcess> running = new ArrayList<>();
     private Postgres postgres;
-    private LocalKafka kafka;
+    private KafkaNode kafka;
     private Keycloak keycloak;
     private boolean stopping;
 
@@ -120,7 +121,7 @@ public final class Launcher {
             }
         }
         say("PostgreSQL on localhost:" + POSTGRES_PORT);
-        kafka = LocalKafka.start(dataDir.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
+        kafka = KafkaNode.start(dataDir.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
         String bootstrap = "localhost:" + KAFKA_PORT;
         Topics.create(bootstrap, 3, Topics.CONTRACT);
         say("Kafka on " + bootstrap + " with topics " + String.join(", ", Topics.CONTRACT));

@@ -17,7 +17,7 @@ import java.util.Map;
 public final class Stack implements AutoCloseable {
 
     private final List<ServiceProcess> services = new ArrayList<>();
-    private final Map<String, String> urls = new HashMap<>();
+    private final Map<String, ServiceProcess> byName = new HashMap<>();
     private final Map<String, String> identity = new HashMap<>();
 
     private Stack() {
@@ -25,11 +25,15 @@ public final class Stack implements AutoCloseable {
 
     /** The stack checking the tokens that {@link TestTokens} signs. */
     public static Stack start(Path logDir) throws Exception {
-        return start(logDir, Map.of(
-                // a public key is used only without a server to ask, so the server URL is unset (empty)
-                "QUARKUS_OIDC_AUTH_SERVER_URL", "",
-                "QUARKUS_OIDC_PUBLIC_KEY", TestTokens.publicKey(),
-                "QUARKUS_OIDC_TOKEN_ISSUER", TestTokens.ISSUER));
+        return start(logDir, testTokens());
+    }
+
+    /**
+     * The stack on servers of the caller's own, checking the tokens that {@link TestTokens} signs: for tests that
+     * stop and restart the servers, which must not be the ones the rest of the test JVM shares.
+     */
+    public static Stack start(Path logDir, Postgres postgres, String kafkaBootstrapServers) throws Exception {
+        return start(logDir, testTokens(), postgres, kafkaBootstrapServers);
     }
 
     /**
@@ -37,11 +41,14 @@ public final class Stack implements AutoCloseable {
      * real Keycloak's realm.
      */
     public static Stack start(Path logDir, Map<String, String> identity) throws Exception {
+        return start(logDir, identity, RealServers.postgres(), RealServers.kafkaBootstrapServers());
+    }
+
+    private static Stack start(Path logDir, Map<String, String> identity, Postgres postgres, String kafka)
+            throws Exception {
         Stack stack = new Stack();
         stack.identity.putAll(identity);
         try {
-            Postgres postgres = RealServers.postgres();
-            String kafka = RealServers.kafkaBootstrapServers();
             ServiceProcess catalog = stack.run("catalog-service", "catalog", Map.of(), postgres, kafka, logDir);
             stack.run("plan-service", "plan", Map.of("QUARKUS_REST_CLIENT_CATALOG_URL", catalog.baseUrl()),
                     postgres, kafka, logDir);
@@ -55,6 +62,14 @@ public final class Stack implements AutoCloseable {
         }
     }
 
+    private static Map<String, String> testTokens() {
+        return Map.of(
+                // a public key is used only without a server to ask, so the server URL is unset (empty)
+                "QUARKUS_OIDC_AUTH_SERVER_URL", "",
+                "QUARKUS_OIDC_PUBLIC_KEY", TestTokens.publicKey(),
+                "QUARKUS_OIDC_TOKEN_ISSUER", TestTokens.ISSUER);
+    }
+
     private ServiceProcess run(String name, String database, Map<String, String> extra, Postgres postgres,
                                String kafka, Path logDir) throws Exception {
         postgres.ensureDatabase(database);
@@ -66,13 +81,18 @@ public final class Stack implements AutoCloseable {
                 ServiceProcess.freePort(), env, List.of("-Xmx256m"), logDir.resolve(name + ".log"));
         services.add(service);
         service.awaitReady(Duration.ofSeconds(90));
-        urls.put(name, service.baseUrl());
+        byName.put(name, service);
         return service;
     }
 
     /** The base URL of {@code catalog-service}, {@code plan-service} or {@code progress-service}. */
     public String url(String service) {
-        return urls.get(service);
+        return byName.get(service).baseUrl();
+    }
+
+    /** The process of {@code catalog-service}, {@code plan-service} or {@code progress-service}. */
+    public ServiceProcess service(String name) {
+        return byName.get(name);
     }
 
     @Override

@@ -4,14 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.physiorun.plan.service.PhaseChange;
 import org.physiorun.plan.service.PlanProgress;
+import org.physiorun.support.messaging.ConsumerRetry;
 
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -39,10 +39,10 @@ public class ProgressionListener {
         this.progress = progress;
     }
 
-    // A failure here is the database, not the record: try again (applying a change is idempotent by event id).
+    // A failure here is the database, not the record: try again until it is back (applying is idempotent by event id).
     @Incoming("progression-events")
     @Blocking
-    @Retry(maxRetries = 60, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 10, durationUnit = ChronoUnit.MINUTES)
+    @ApplyGuard(ConsumerRetry.GUARD)
     public void on(String value) {
         read(value).ifPresent(progress::follow);
     }

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.physiorun.progress.config.ProgressConfig;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -20,9 +21,12 @@ public class KafkaSender {
     private final KafkaProducer<byte[], byte[]> producer;
 
     /** @param kafka every {@code kafka.*} setting, credentials included, as the messaging channels get them */
-    KafkaSender(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
+    KafkaSender(@Identifier("default-kafka-broker") Map<String, Object> kafka, ProgressConfig progress) {
         Map<String, Object> config = new HashMap<>(kafka);
         config.putAll(Map.of(
+                // While the broker is away, send() itself may wait for the topic's metadata: no longer than the
+                // intake waits for an acknowledgement (the default is a minute, past any client's patience).
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, progress.publishTimeout().toMillis(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 1,

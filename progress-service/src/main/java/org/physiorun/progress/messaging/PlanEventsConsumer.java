@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -12,11 +13,15 @@ import org.physiorun.progress.events.PlanEvents.PlanCreated;
 import org.physiorun.progress.events.PlanEvents.PlanUpdated;
 import org.physiorun.progress.events.PlanEvents;
 import org.physiorun.progress.service.PlanLifecycle;
+import org.physiorun.support.messaging.ConsumerRetry;
 
 import java.time.Instant;
 import java.util.UUID;
 
-/** Keeps each athlete's active plan and gates from {@code plan-events}; an unreadable event is logged and skipped. */
+/**
+ * Keeps each athlete's active plan and gates from {@code plan-events}; an unreadable event is logged and skipped, and
+ * one that fails on the database is tried again until it is back (each event id is applied once).
+ */
 @ApplicationScoped
 public class PlanEventsConsumer {
 
@@ -32,6 +37,7 @@ public class PlanEventsConsumer {
 
     @Incoming("plan-events")
     @Blocking
+    @ApplyGuard(ConsumerRetry.GUARD)
     public void consume(String value) {
         try {
             JsonNode event = json.readTree(value);

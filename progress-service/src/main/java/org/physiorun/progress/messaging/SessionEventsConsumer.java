@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -12,18 +13,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.physiorun.progress.domain.EnteredBy;
 import org.physiorun.progress.events.SessionEvent;
 import org.physiorun.progress.service.LoggedSession;
 import org.physiorun.progress.service.SessionIngest;
+import org.physiorun.support.messaging.ConsumerRetry;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -55,10 +55,10 @@ public class SessionEventsConsumer {
         this.kafka = kafka;
     }
 
-    // A failure here is the database or the broker, not the data: try the batch again (it is idempotent).
+    // A failure here is the database or the broker, not the data: try the batch again until they are back (idempotent).
     @Incoming("session-events")
     @Blocking
-    @Retry(maxRetries = 60, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 10, durationUnit = ChronoUnit.MINUTES)
+    @ApplyGuard(ConsumerRetry.GUARD)
     public void consume(ConsumerRecords<byte[], byte[]> records) throws Exception {
         List<ConsumerRecord<byte[], byte[]>> readable = new ArrayList<>();
         List<LoggedSession> sessions = new ArrayList<>();

@@ -20,9 +20,13 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Turns every failure into RFC 9457 problem+json, so that no client ever has to parse another error shape. */
 public class ProblemMappers {
@@ -33,6 +37,8 @@ public class ProblemMappers {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String SERIALIZATION_FAILURE = "40001";
     private static final String DEADLOCK = "40P01";
+    /** About how long a restarting database or a connection pool under pressure takes to give connections again. */
+    private static final int DATABASE_RETRY_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -125,6 +131,12 @@ public class ProblemMappers {
                     + " same data at the same moment, and nothing of this one was stored; read it again and retry.",
                     List.of())).build();
         }
+        if (databaseUnavailable(e)) {
+            LOG.warnf("The database cannot be reached: %s", e.getMessage());
+            return respond(new Problem("/problems/dependency-unavailable", "Service unavailable", 503,
+                    "The database cannot be reached right now; please try again shortly.", List.of()))
+                    .header("Retry-After", DATABASE_RETRY_SECONDS).build();
+        }
         LOG.error("Unexpected failure", e);
         return respond(new Problem("/problems/internal", "Internal error", 500,
                 "Something went wrong on our side; it has been logged.", List.of())).build();
@@ -135,16 +147,24 @@ public class ProblemMappers {
      * row), a unique key taken between the check and the insert, or PostgreSQL's serialization failure or deadlock.
      */
     private static boolean lostARace(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof OptimisticLockException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && List.of(UNIQUE_VIOLATION, SERIALIZATION_FAILURE, DEADLOCK).contains(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return causes(e).anyMatch(cause -> cause instanceof OptimisticLockException
+                || cause instanceof SQLException sql
+                && List.of(UNIQUE_VIOLATION, SERIALIZATION_FAILURE, DEADLOCK).contains(sql.getSQLState()));
+    }
+
+    /**
+     * Whether the failure is the database being away rather than a fault of ours: a connection that could not be
+     * made or was lost (SQL state class 08), a server shutting down or starting up (57P01 to 57P03), or the pool
+     * finding no connection in time. Whatever wraps it (Hibernate, the transaction manager), the cause says so.
+     */
+    private static boolean databaseUnavailable(Throwable e) {
+        return causes(e).anyMatch(cause -> cause instanceof SQLTransientConnectionException
+                || cause instanceof SQLException sql && (sql.getCause() instanceof TimeoutException
+                || sql.getSQLState() != null && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))));
+    }
+
+    private static Stream<Throwable> causes(Throwable e) {
+        return Stream.iterate(e, Objects::nonNull, t -> t.getCause() == t ? null : t.getCause());
     }
 
     private static Response unauthenticated() {

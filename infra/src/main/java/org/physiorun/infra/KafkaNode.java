@@ -1,4 +1,4 @@
-package org.physiorun.launcher;
+package org.physiorun.infra;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -7,7 +7,6 @@ import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.Feature;
 import org.apache.kafka.server.common.MetadataVersion;
-import org.physiorun.infra.SingleBroker;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -16,16 +15,24 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 
-/** A one-node Kafka broker in KRaft mode, in this process, on fixed ports, with its data kept between runs. */
-final class LocalKafka implements AutoCloseable {
+/**
+ * A one-node Kafka broker in KRaft mode (broker and controller combined), in this process, on fixed ports, with its
+ * data kept in one directory: the launcher's broker, and the one the fault tests stop and start again like an
+ * operator would.
+ */
+public final class KafkaNode implements AutoCloseable {
 
-    private final KafkaRaftServer server;
+    private final KafkaConfig config;
+    private final int brokerPort;
+    private KafkaRaftServer server;
 
-    private LocalKafka(KafkaRaftServer server) {
-        this.server = server;
+    private KafkaNode(KafkaConfig config, int brokerPort) {
+        this.config = config;
+        this.brokerPort = brokerPort;
     }
 
-    static LocalKafka start(Path logDir, int brokerPort, int controllerPort) throws Exception {
+    /** Starts a node; the data in {@code logDir} is reused when it is there, so topics and offsets survive restarts. */
+    public static KafkaNode start(Path logDir, int brokerPort, int controllerPort) throws Exception {
         Files.createDirectories(logDir);
         String dir = logDir.toAbsolutePath().toString();
         Properties props = new Properties();
@@ -54,14 +61,34 @@ final class LocalKafka implements AutoCloseable {
                     .setReleaseVersion(MetadataVersion.latestProduction())
                     .run();
         }
-        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-        server.startup();
-        return new LocalKafka(server);
+        KafkaNode node = new KafkaNode(config, brokerPort);
+        node.restart();
+        return node;
+    }
+
+    public String bootstrapServers() {
+        return "localhost:" + brokerPort;
+    }
+
+    /** Shuts the node down cleanly; {@link #restart()} brings it back on the same ports and data. */
+    public synchronized void stop() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    /** Starts the node again after {@link #stop()}, as a restarted broker process would. */
+    public synchronized void restart() {
+        if (server == null) {
+            server = new KafkaRaftServer(config, Time.SYSTEM);
+            server.startup();
+        }
     }
 
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        stop();
     }
 }
