@@ -14,18 +14,25 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
  * catalog-service as plan-service sees it: {@code GET /api/exercises/{slug}} with the contract's JSON for the
- * ten exercises, on a random port. Tests can edit an exercise and take the whole server down and up again.
+ * ten exercises, on a random port. Tests can edit an exercise, take the whole server down (refusing connections)
+ * or make it silent (taking requests and never answering), and bring it back.
  */
 public class CatalogueStub implements QuarkusTestResourceLifecycleManager {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, ObjectNode> EXERCISES = new ConcurrentHashMap<>();
+    private static final AtomicInteger CALLS_WHILE_SILENT = new AtomicInteger();
     private static HttpServer server;
     private static int port;
+    /** Holds every request while the catalogue is silent; null otherwise. */
+    private static volatile CountDownLatch silence;
 
     @Override
     public synchronized Map<String, String> start() {
@@ -62,8 +69,27 @@ public class CatalogueStub implements QuarkusTestResourceLifecycleManager {
         server.stop(0);
     }
 
+    /**
+     * Takes requests but never answers, as a catalog-service stuck in a long pause would: only a timeout on the
+     * caller's side ends a request.
+     */
+    public static synchronized void goSilent() {
+        CALLS_WHILE_SILENT.set(0);
+        silence = new CountDownLatch(1);
+    }
+
+    /** The requests the catalogue has taken since it went silent: each is a call that reached it. */
+    public static int callsWhileSilent() {
+        return CALLS_WHILE_SILENT.get();
+    }
+
     public static synchronized void comeBack() {
-        serve(port);
+        if (silence != null) {
+            silence.countDown();
+            silence = null;
+        } else {
+            serve(port);
+        }
     }
 
     private static void serve(int onPort) {
@@ -73,11 +99,28 @@ public class CatalogueStub implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException(e);
         }
         server.createContext("/api/exercises/", CatalogueStub::exercise);
+        // A thread per request, so that requests held while silent do not hold up the others.
+        server.setExecutor(Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "catalogue-stub");
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.start();
         port = server.getAddress().getPort();
     }
 
     private static void exercise(HttpExchange exchange) throws IOException {
+        CountDownLatch held = silence;
+        if (held != null) {
+            CALLS_WHILE_SILENT.incrementAndGet();
+            try {
+                held.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+            return;
+        }
         String slug = exchange.getRequestURI().getPath().substring("/api/exercises/".length());
         ObjectNode exercise = EXERCISES.get(slug);
         byte[] body = (exercise == null

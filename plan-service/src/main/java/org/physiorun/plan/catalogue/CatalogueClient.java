@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.physiorun.plan.domain.Prescription;
 
@@ -16,7 +17,8 @@ import java.time.temporal.ChronoUnit;
 /**
  * catalog-service's exercises ({@code quarkus.rest-client.catalog.url}). Each call is bounded in time and
  * retried briefly; when the catalogue keeps failing the breaker opens, so that plan requests fail fast with
- * a 503 instead of queueing behind a dead dependency.
+ * a 503 instead of queueing behind a dead dependency. An open breaker is not retried: it would refuse again, and
+ * the retries' delays would only hold the request back (about half a second with the delays below).
  */
 @RegisterRestClient(configKey = "catalog")
 @Path("/api/exercises")
@@ -26,7 +28,7 @@ public interface CatalogueClient {
     @GET
     @Path("/{slug}")
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 200, jitter = 100)
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = CircuitBreakerOpenException.class)
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS)
     Prescription exercise(@PathParam("slug") String slug);
 }

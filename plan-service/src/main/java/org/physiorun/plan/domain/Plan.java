@@ -65,6 +65,32 @@ public class Plan {
     @Version
     public int version;
 
+    /** What became of one of progress-service's phase decisions. */
+    public enum PhaseMove {
+        MOVED,
+        /** Decided in another phase than the plan's: it changed nothing. */
+        STALE,
+        /** To a phase the plan's protocol does not have: it changed nothing. */
+        UNKNOWN_PHASE
+    }
+
+    /**
+     * Follows progress-service's decision to move the plan from {@code fromPhase} to {@code toPhase}. One athlete's
+     * decisions arrive in the order they were made, each taken in the phase the athlete was in, so a decision
+     * whose {@code fromPhase} is not the plan's phase was taken on a state the plan no longer has (or never had);
+     * applying it would move the plan to where nobody decided it should go from here.
+     */
+    public PhaseMove follow(int fromPhase, int toPhase, ProtocolDefinition protocol) {
+        if (!protocol.hasPhase(toPhase)) {
+            return PhaseMove.UNKNOWN_PHASE;
+        }
+        if (fromPhase != currentPhase) {
+            return PhaseMove.STALE;
+        }
+        currentPhase = toPhase;
+        return PhaseMove.MOVED;
+    }
+
     /** A new private calendar link: the one before stops working. */
     public void renewCalendarLink() {
         calendarToken = CalendarToken.random();

@@ -62,12 +62,13 @@ public class ProgressionListener {
             String id = event.path("id").asText();
             JsonNode data = event.path("data");
             if (id.isBlank() || id.length() > MAX_ID_LENGTH || !data.path("planId").isTextual()
-                    || !data.path("toPhase").canConvertToInt()) {
-                LOG.warnf("Skipped a %s event without id, data.planId or data.toPhase: %s", type, excerpt(value));
+                    || !data.path("fromPhase").canConvertToInt() || !data.path("toPhase").canConvertToInt()) {
+                LOG.warnf("Skipped a %s event without id, data.planId, data.fromPhase or data.toPhase: %s", type,
+                        excerpt(value));
                 return Optional.empty();
             }
             return Optional.of(new PhaseChange(id, type, UUID.fromString(data.path("planId").asText()),
-                    data.path("toPhase").asInt()));
+                    data.path("fromPhase").asInt(), data.path("toPhase").asInt()));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             LOG.warnf("Skipped an unreadable progression record (%s): %s", e.getMessage(), excerpt(value));
             return Optional.empty();

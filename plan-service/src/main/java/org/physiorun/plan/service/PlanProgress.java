@@ -11,7 +11,10 @@ import org.physiorun.plan.repository.ProtocolRepository;
 
 import java.util.Optional;
 
-/** Moves a plan's current phase as progress-service decides; each decision is applied at most once. */
+/**
+ * Moves a plan's current phase as progress-service decides; each decision is applied at most once, and only from
+ * the phase it was taken in. A decision that cannot be applied is logged and skipped for good (its id is recorded).
+ */
 @ApplicationScoped
 @Transactional
 public class PlanProgress {
@@ -39,12 +42,14 @@ public class PlanProgress {
         }
         Plan plan = found.get();
         ProtocolDefinition protocol = protocols.version(plan.protocolId, plan.protocolVersion).orElseThrow().definition;
-        if (!protocol.hasPhase(change.toPhase())) {
-            LOG.warnf("Skipped progression event %s: plan %s has no phase %d", change.eventId(), plan.id,
-                    change.toPhase());
-            return;
+        int before = plan.currentPhase;
+        switch (plan.follow(change.fromPhase(), change.toPhase(), protocol)) {
+            case MOVED -> LOG.infof("Plan %s moves from phase %d to %d (%s)", plan.id, before, change.toPhase(),
+                    change.type());
+            case STALE -> LOG.warnf("Skipped progression event %s: it moves plan %s from phase %d, but the plan is in"
+                    + " phase %d", change.eventId(), plan.id, change.fromPhase(), before);
+            case UNKNOWN_PHASE -> LOG.warnf("Skipped progression event %s: plan %s has no phase %d", change.eventId(),
+                    plan.id, change.toPhase());
         }
-        LOG.infof("Plan %s moves from phase %d to %d (%s)", plan.id, plan.currentPhase, change.toPhase(), change.type());
-        plan.currentPhase = change.toPhase();
     }
 }
