@@ -147,7 +147,7 @@ class OutboxRelayTest {
         applicationRelay.stop(null);
         try (LateBrokerAddress broker = new LateBrokerAddress(RealServers.kafkaBootstrapServers())) {
             List<UUID> stored = storeEvents.get();
-            OutboxRelay relay = new OutboxRelay(dataSource, broker.bootstrapServers());
+            OutboxRelay relay = new OutboxRelay(dataSource, Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers()));
             relay.start(null);
             try {
                 awaitRelayInABatch();
