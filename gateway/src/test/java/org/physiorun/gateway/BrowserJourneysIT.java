@@ -66,7 +66,7 @@ class BrowserJourneysIT {
 
     private BrowserContext browser;
     private Page page;
-    /** JavaScript errors the page threw during the test: any one of them fails it. */
+    /** What went wrong in the app's pages during the test (see {@link #openBrowser}): any one of them fails it. */
     private final List<String> pageErrors = new CopyOnWriteArrayList<>();
 
     @BeforeAll
@@ -120,16 +120,33 @@ class BrowserJourneysIT {
                 .setViewportSize(1280, 900)
                 .setBaseURL(gateway.baseUrl()));
         page = browser.pages().isEmpty() ? browser.newPage() : browser.pages().get(0);
-        page.onPageError(error -> {
-            System.err.println("[browser] " + error);
-            pageErrors.add(error);
+        page.onPageError(error -> pageError("thrown: " + error));
+        // The app writes nothing to the console itself, so an error there is the browser reporting a script of
+        // the app that failed. Keycloak's login page is not the app. "Failed to load resource" lines are the
+        // browser's notes on answers the app handles (a 401 before logging in, a refused intake's 422); a 5xx
+        // is caught from the answers themselves.
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type()) && message.page().url().startsWith(gateway.baseUrl())
+                    && !message.text().startsWith("Failed to load resource")) {
+                pageError("console: " + message.text() + " (" + message.location() + ")");
+            }
+        });
+        page.onResponse(response -> {
+            if (response.status() >= 500 && response.url().startsWith(gateway.baseUrl())) {
+                pageError("answered " + response.status() + ": " + response.request().method() + " " + response.url());
+            }
         });
     }
 
-    /** A page that threw a JavaScript error is broken for someone, even if what this test looked at was right. */
+    private void pageError(String error) {
+        System.err.println("[browser] " + error);
+        pageErrors.add(error);
+    }
+
+    /** A page that went wrong is broken for someone, even if what this test looked at was right. */
     @AfterEach
-    void noJavaScriptErrors() {
-        assertTrue(pageErrors.isEmpty(), "the page threw JavaScript errors: " + pageErrors);
+    void noPageErrors() {
+        assertTrue(pageErrors.isEmpty(), "the page went wrong: " + pageErrors);
     }
 
     /** What the page showed when a test failed, to see why. */
@@ -152,6 +169,22 @@ class BrowserJourneysIT {
             browser.close();
         }
     };
+
+    /** The watch on the page catches what a broken script of the app would do; a watch that sees nothing proves nothing. */
+    @Test
+    void anErrorInThePageIsSeen() {
+        page.navigate("/");
+        page.addScriptTag(new Page.AddScriptTagOptions().setContent("""
+                setTimeout(() => { throw new Error('thrown on purpose'); });
+                Promise.reject(new Error('rejected on purpose'));
+                console.error('logged on purpose');"""));
+        page.waitForCondition(() -> pageErrors.size() >= 3);
+        assertEquals(3, pageErrors.size(), pageErrors.toString());
+        for (String expected : List.of("thrown on purpose", "rejected on purpose", "logged on purpose")) {
+            assertTrue(pageErrors.stream().anyMatch(error -> error.contains(expected)), expected + " in " + pageErrors);
+        }
+        pageErrors.clear();
+    }
 
     @Test
     void aRunnerGoesFromIntakeToPhaseTwoWatchingTheCapacityCheckChange() {

@@ -1,6 +1,6 @@
 package org.physiorun.gateway;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
@@ -8,6 +8,7 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,19 +17,23 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static io.restassured.RestAssured.when;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
-@QuarkusTestResource(StubServices.class)
+@WithTestResource(StubServices.class)
 class GatewayRoutingTest {
 
     @ParameterizedTest
@@ -47,16 +52,37 @@ class GatewayRoutingTest {
                 .body("uri", equalTo(uri));
     }
 
-    @Test
-    void aPostedBodyReachesTheServiceAsSent() {
-        String intake = "{\"athleteId\":\"runner-7\",\"grade\":2}";
-        given().contentType("application/json").body(intake)
-                .when().post("/api/plans")
+    @ParameterizedTest
+    @CsvSource({
+            "POST, /api/plans, plan-service",
+            "PATCH, /api/plans/0f7d9a52, plan-service",
+            "POST, /api/plans/0f7d9a52/calendar-url, plan-service",
+            "PUT, /api/exercises/extender, catalog-service",
+            "DELETE, /api/exercises/extender?reason=duplicate, catalog-service"})
+    void aChangeReachesTheServiceThatOwnsItWithItsBodyAsSent(String method, String uri, String service) {
+        String body = "{\"athleteId\":\"runner-7\",\"reminderTime\":\"07:30\"}";
+        given().contentType("application/json").body(body)
+                .when().request(method, uri)
                 .then().statusCode(200)
-                .body("service", equalTo("plan-service"))
-                .body("method", equalTo("POST"))
+                .body("service", equalTo(service))
+                .body("method", equalTo(method))
+                .body("uri", equalTo(uri))
                 .body("contentType", equalTo("application/json"))
-                .body("body", equalTo(intake));
+                .body("body", equalTo(body));
+    }
+
+    @Test
+    void aServicesLocationAndRetryAfterReachTheCallerAsTheServiceGaveThem() {
+        // The service builds the Location from the forwarded headers: the gateway's address, not its own.
+        given().contentType("application/json").body("{}").when().post(StubServices.CREATED)
+                .then().statusCode(201)
+                .header("Location", "http://localhost:" + RestAssured.port + "/api/plans/0f7d9a52");
+        // A service's own 503 is its answer, not the gateway's: its wait and its words stay.
+        Response busy = given().contentType("application/json").body("{}").when().post(StubServices.BUSY);
+        assertEquals(503, busy.statusCode());
+        assertEquals("application/problem+json", busy.contentType());
+        assertEquals(StubServices.BUSY_RETRY_AFTER, busy.header("Retry-After"));
+        assertEquals(StubServices.BUSY_BODY, busy.asString());
     }
 
     @Test
@@ -167,28 +193,55 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void aServiceThatIsDownGivesA503ProblemAtOnce() {
-        long started = System.nanoTime();
-        when().get("/api/progress/runner-7").then().statusCode(503)
+    void aServiceThatCannotAnswerIsAProblemTheGatewaySaysWithoutWaitingLonger() {
+        // Not timed: the first request after start also looks for Keycloak, which is not here.
+        when().get("/api/exercises").then().statusCode(200);
+        // progress-service is down: nothing listens on its port.
+        Duration refused = timed(() -> assertUnavailable(when().get("/api/progress/runner-7").then(),
+                "progress-service"));
+        Duration refusedChange = timed(() -> assertUnavailable(given().contentType("application/json").body("{}")
+                .when().post("/api/sessions").then(), "progress-service"));
+        // catalog-service takes the request and stays silent past the gateway's response timeout (1 s here).
+        Duration silent = timed(() -> when().get(StubServices.SILENT).then().statusCode(504)
                 .contentType("application/problem+json")
+                .header("Retry-After", nullValue())
+                .body("type", equalTo("/problems/service-timeout"))
+                .body("status", equalTo(504))
+                .body("detail", containsString("catalog-service")));
+        // catalog-service drops the connection without an answer.
+        Duration hungUp = timed(() -> when().get(StubServices.HANGS_UP).then().statusCode(502)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/bad-gateway"))
+                .body("status", equalTo(502))
+                .body("detail", containsString("catalog-service")));
+        System.out.printf("FIGURES gateway, one service down: refused -> 503 in %.3f s (a POST %.3f s), silent -> 504"
+                + " in %.3f s (response timeout 1 s), hung up -> 502 in %.3f s%n", seconds(refused),
+                seconds(refusedChange), seconds(silent), seconds(hungUp));
+        // Generous bounds on a shared machine. A refused connection is not waited on: the quicker of the two
+        // answers came before the 2 s connect timeout could have run out. The 502 itself shows that no timeout
+        // ran out for the connection that was dropped.
+        assertThat(Collections.min(List.of(refused, refusedChange)), lessThan(Duration.ofSeconds(2)));
+        assertThat(silent, lessThan(Duration.ofSeconds(5)));
+        assertThat(hungUp, lessThan(Duration.ofSeconds(5)));
+    }
+
+    /** The gateway's answer for a service it cannot reach: ask again in a moment. */
+    static void assertUnavailable(ValidatableResponse response, String service) {
+        response.statusCode(503).contentType("application/problem+json")
                 .header("Retry-After", "5")
                 .body("type", equalTo("/problems/service-unavailable"))
                 .body("status", equalTo(503))
-                .body("detail", containsString("progress-service"));
-        given().contentType("application/json").body("{}").when().post("/api/sessions").then().statusCode(503);
-        assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(2)) < 0,
-                "a refused connection must not be waited on");
+                .body("detail", containsString(service));
     }
 
-    @Test
-    void aServiceThatStaysSilentGivesA504ProblemAfterTheTimeout() {
+    static Duration timed(Runnable request) {
         long started = System.nanoTime();
-        when().get(StubServices.SILENT).then().statusCode(504)
-                .contentType("application/problem+json")
-                .body("type", equalTo("/problems/service-timeout"))
-                .body("detail", containsString("catalog-service"));
-        Duration waited = Duration.ofNanos(System.nanoTime() - started);
-        assertTrue(waited.compareTo(Duration.ofSeconds(5)) < 0, "waited " + waited + " for a 1 s timeout");
+        request.run();
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
     }
 
     @Test

@@ -19,12 +19,22 @@ import java.util.concurrent.Executors;
  * Stand-ins for the services, on the JDK's HTTP server: catalog-service and plan-service echo what reached them
  * (which service, method, path with query, body, and the headers that carry the caller's identity and address);
  * progress-service is down (nothing listens on its port).
- * A few paths answer in special ways: {@link #REFERRAL} with plan-service's refusal, {@link #SILENT} never.
+ * A few paths answer in special ways: {@link #REFERRAL} with plan-service's refusal, {@link #CREATED} with a new
+ * plan's {@code Location} built from the forwarded headers, {@link #BUSY} with plan-service's own 503 and its
+ * {@code Retry-After}, {@link #SILENT} never, and {@link #HANGS_UP} by closing the connection without a word.
  */
 public class StubServices implements QuarkusTestResourceLifecycleManager {
 
     static final String REFERRAL = "/api/plans/refused";
     static final String SILENT = "/api/citations/silent";
+    static final String HANGS_UP = "/api/citations/hangs-up";
+    static final String CREATED = "/api/plans/created";
+    static final String BUSY = "/api/plans/busy";
+    /** What plan-service asks a client to wait while the catalogue is down; the gateway's own is 5. */
+    static final String BUSY_RETRY_AFTER = "10";
+    static final String BUSY_BODY = """
+            {"type":"/problems/dependency-unavailable","title":"Service unavailable","status":503,\
+            "detail":"The exercise catalogue is not answering, so no plan was made."}""";
     static final String REFERRAL_BODY = """
             {"type":"/problems/referral-required","title":"Referral required","status":422,\
             "detail":"Have it assessed first.","rules":[{"id":"grade-3-strain","reason":"Grade 3.","advice":"See a clinician."}]}""";
@@ -53,13 +63,24 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", exchange -> {
             String uri = exchange.getRequestURI().toString();
+            Headers headers = exchange.getRequestHeaders();
             if (uri.equals(SILENT)) {
                 awaitStop();
+            } else if (uri.equals(HANGS_UP)) {
+                // Closing the exchange before any status line drops the connection.
+                exchange.close();
             } else if (uri.equals(REFERRAL)) {
                 reply(exchange, 422, "application/problem+json", REFERRAL_BODY);
+            } else if (uri.equals(CREATED)) {
+                exchange.getResponseHeaders().set("Location", headers.getFirst("X-Forwarded-Proto") + "://"
+                        + headers.getFirst("X-Forwarded-Host") + ":" + headers.getFirst("X-Forwarded-Port")
+                        + "/api/plans/0f7d9a52");
+                reply(exchange, 201, "application/json", "{\"planId\":\"0f7d9a52\"}");
+            } else if (uri.equals(BUSY)) {
+                exchange.getResponseHeaders().set("Retry-After", BUSY_RETRY_AFTER);
+                reply(exchange, 503, "application/problem+json", BUSY_BODY);
             } else {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                Headers headers = exchange.getRequestHeaders();
                 reply(exchange, 200, "application/json", new JsonObject()
                         .put("service", service)
                         .put("method", exchange.getRequestMethod())
