@@ -15,7 +15,18 @@ public final class Topics {
     public static final List<String> CONTRACT = List.of(
             "plan-events", "session-events", "session-events-dlq", "progression-events");
 
+    /** The contract's partition counts: 12 for sessions (and their dead letters) and decisions, 6 for plans. */
+    public static final Map<String, Integer> CONTRACT_PARTITIONS = Map.of(
+            "session-events", 12, "session-events-dlq", 12, "progression-events", 12, "plan-events", 6);
+
     private Topics() {
+    }
+
+    /** The contract's topics with the contract's partition counts. */
+    public static void createAsContracted(String bootstrapServers) throws InterruptedException {
+        for (Map.Entry<String, Integer> topic : CONTRACT_PARTITIONS.entrySet()) {
+            create(bootstrapServers, topic.getValue(), List.of(topic.getKey()));
+        }
     }
 
     public static void create(String bootstrapServers, int partitions, List<String> names) throws InterruptedException {

@@ -64,10 +64,7 @@ final class RestartRig implements AutoCloseable {
         KafkaNode kafka = null;
         try {
             kafka = KafkaNode.start(dir.resolve("kafka"), ServiceProcess.freePort(), ServiceProcess.freePort());
-            // the contract's partitions: 12 for sessions and decisions, 6 for plans
-            Topics.create(kafka.bootstrapServers(), 12,
-                    List.of("session-events", "session-events-dlq", "progression-events"));
-            Topics.create(kafka.bootstrapServers(), 6, List.of("plan-events"));
+            Topics.createAsContracted(kafka.bootstrapServers());
             Path logDir = dir.resolve("logs");
             return new RestartRig(postgres, kafka, Stack.start(logDir, postgres, kafka.bootstrapServers()), logDir);
         } catch (Exception e) {

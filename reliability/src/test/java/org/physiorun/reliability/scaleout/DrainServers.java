@@ -59,8 +59,7 @@ public final class DrainServers implements AutoCloseable {
         kafka.format();
         kafka.startup();
         kafka.waitForReadyBrokers();
-        Topics.create(kafka.bootstrapServers(), 12, List.of(SESSIONS, DEAD_LETTERS, PROGRESSION));
-        Topics.create(kafka.bootstrapServers(), 6, List.of(PLANS));
+        Topics.createAsContracted(kafka.bootstrapServers());
         return new DrainServers(postgres, kafka);
     }
 
