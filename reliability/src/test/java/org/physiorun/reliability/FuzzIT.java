@@ -2,12 +2,6 @@ package org.physiorun.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.RandomGenerator;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.sessions.JqwikSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,6 +9,7 @@ import org.physiorun.infra.testing.Stack;
 import org.physiorun.infra.testing.TestTokens;
 import org.physiorun.reliability.fuzz.Bodies;
 import org.physiorun.reliability.fuzz.Findings;
+import org.physiorun.reliability.fuzz.Gen;
 import org.physiorun.reliability.fuzz.Hostile;
 import org.physiorun.reliability.fuzz.RawHttp;
 
@@ -136,17 +131,10 @@ class FuzzIT {
     void hostileInputIsRefusedWithProblemsAndLeavesTheStoredDataAsItWas() throws Exception {
         Map<String, JsonNode> before = storedData();
         long started = System.nanoTime();
-        long hostileParams;
-        long bodies;
-        JqwikSession.start();
-        try {
-            hostileParams = hostileParameters();
-            System.out.printf("fuzzed every path and query parameter: %d requests in %d s%n", hostileParams,
-                    Duration.ofNanos(System.nanoTime() - started).toSeconds());
-            bodies = generatedBodies();
-        } finally {
-            JqwikSession.finish();
-        }
+        long hostileParams = hostileParameters();
+        System.out.printf("fuzzed every path and query parameter: %d requests in %d s%n", hostileParams,
+                Duration.ofNanos(System.nanoTime() - started).toSeconds());
+        long bodies = generatedBodies();
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
         System.out.printf("FIGURES fuzzing: endpoints=%d, bodies=%d, hostile params=%d, 5xx=%d, non-problem errors=%d,"
                         + " took %d s (seed %d; refused by the HTTP layer before the service, a bare 414 for a request"
@@ -299,14 +287,13 @@ class FuzzIT {
         for (Slot slot : slots) {
             endpoints.add(slot.endpoint());
             RawHttp raw = new RawHttp(stack.url(slot.service()));
-            Arbitrary<Tuple.Tuple2<String, String>> requests = Combinators.combine(Hostile.urlPart(), tokens(slot.token()))
-                    .as(Tuple::of);
-            sent += run(PARAMS, requests.generator(1_000), new Random(SEED ^ slot.target().hashCode()), request -> {
-                String target = slot.target().replace("{}", request.get1());
-                Supplier<String> described = () -> slot.method() + " " + Findings.clip(target) + " token=" + kind(request.get2());
+            Gen<ParamRequest> requests = Gen.zip(Hostile.urlPart(), tokens(slot.token()), ParamRequest::new);
+            sent += run(PARAMS, requests, new Random(SEED ^ slot.target().hashCode()), request -> {
+                String target = slot.target().replace("{}", request.part());
+                Supplier<String> described = () -> slot.method() + " " + Findings.clip(target) + " token=" + kind(request.token());
                 return () -> {
                     try {
-                        RawHttp.Reply reply = raw.send(slot.method(), target, request.get2(), slot.body());
+                        RawHttp.Reply reply = raw.send(slot.method(), target, request.token(), slot.body());
                         if (slot.method().length() + target.length() + " HTTP/1.1".length() + 1 > LINE_LIMIT) {
                             findings.checkRefusedBeforeTheService(414, slot.endpoint(), described, reply.status(),
                                     reply.contentType(), reply.body());
@@ -329,9 +316,9 @@ class FuzzIT {
     /** Generated bodies for every endpoint that takes one; returns how many were sent. */
     private long generatedBodies() throws Exception {
         List<String> intakeAthletes = IntStream.range(0, 40).mapToObj(i -> "fuzz-intake-" + i).toList();
-        Arbitrary<String> freshSlug = Arbitraries.integers().between(0, 100_000_000).map(n -> "fuzz-" + n)
+        Gen<String> freshSlug = Gen.ints(0, 100_000_000).map(n -> "fuzz-" + n)
                 .map(org.physiorun.reliability.fuzz.Json::string);
-        Arbitrary<String> targetSlug = Arbitraries.of("\"fuzz-target\"", "null");
+        Gen<String> targetSlug = Gen.of("\"fuzz-target\"", "null");
         List<String> settings = SETTINGS_PLANS.stream().map(plan -> "/api/plans/" + plan).toList();
         long sent = 0;
         sent += bodies("catalog-service", "POST /api/exercises", List.of("/api/exercises"), admin,
@@ -349,27 +336,31 @@ class FuzzIT {
     }
 
     /** {@code BODIES} generated bodies for {@code endpoint} ("METHOD /template"), each to one of {@code paths}. */
-    private long bodies(String service, String endpoint, List<String> paths, String token, Arbitrary<String> shape)
+    private long bodies(String service, String endpoint, List<String> paths, String token, Gen<String> shape)
             throws Exception {
         endpoints.add(endpoint);
         String method = endpoint.substring(0, endpoint.indexOf(' '));
-        Arbitrary<Tuple.Tuple4<byte[], String, String, String>> requests = Combinators.combine(Bodies.bytes(shape),
-                Bodies.contentType(), tokens(token), Arbitraries.of(paths)).as(Tuple::of);
+        Gen<byte[]> bytes = Bodies.bytes(shape);
+        Gen<String> contentTypes = Bodies.contentType();
+        Gen<String> tokens = tokens(token);
+        Gen<String> targets = Gen.of(paths);
+        Gen<BodyRequest> requests = random -> new BodyRequest(bytes.next(random), contentTypes.next(random),
+                tokens.next(random), targets.next(random));
         long started = System.nanoTime();
-        long sent = run(BODIES, requests.generator(1_000), new Random(SEED ^ endpoint.hashCode()), request -> {
-            String path = request.get4();
+        long sent = run(BODIES, requests, new Random(SEED ^ endpoint.hashCode()), request -> {
+            String path = request.path();
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(stack.url(service) + path))
                     .timeout(Duration.ofSeconds(60))
-                    .method(method, HttpRequest.BodyPublishers.ofByteArray(request.get1()));
-            if (!request.get2().isEmpty()) {
-                builder.header("Content-Type", request.get2());
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(request.body()));
+            if (!request.contentType().isEmpty()) {
+                builder.header("Content-Type", request.contentType());
             }
-            if (request.get3() != null) {
-                builder.header("Authorization", TestTokens.bearer(request.get3()));
+            if (request.token() != null) {
+                builder.header("Authorization", TestTokens.bearer(request.token()));
             }
             HttpRequest httpRequest = builder.build();
-            Supplier<String> described = () -> method + " " + path + " [" + request.get2() + "] token="
-                    + kind(request.get3()) + " body: " + Findings.clip(new String(request.get1(), StandardCharsets.UTF_8));
+            Supplier<String> described = () -> method + " " + path + " [" + request.contentType() + "] token="
+                    + kind(request.token()) + " body: " + Findings.clip(new String(request.body(), StandardCharsets.UTF_8));
             return () -> {
                 try {
                     HttpResponse<byte[]> response = http.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
@@ -387,12 +378,12 @@ class FuzzIT {
     }
 
     /** Generates {@code count} requests in order from one seeded random source and sends them a few at a time. */
-    private static <T> long run(int count, RandomGenerator<T> generator, Random random,
+    private static <T> long run(int count, Gen<T> generator, Random random,
                                 java.util.function.Function<T, Callable<Void>> toCall) throws Exception {
         for (int done = 0; done < count; done += BATCH) {
             List<Callable<Void>> batch = new ArrayList<>();
             for (int i = done; i < Math.min(count, done + BATCH); i++) {
-                batch.add(toCall.apply(generator.next(random).value()));
+                batch.add(toCall.apply(generator.next(random)));
             }
             for (var future : pool.invokeAll(batch)) {
                 future.get();
@@ -415,11 +406,10 @@ class FuzzIT {
     }
 
     /** Mostly the token that reaches the endpoint's validation; now and then none, a broken one or the wrong role. */
-    private static Arbitrary<String> tokens(String privileged) {
-        Arbitrary<String> usual = privileged == null ? Arbitraries.just(null) : Arbitraries.just(privileged);
-        return Arbitraries.frequencyOf(
-                Tuple.of(94, usual),
-                Tuple.of(6, Arbitraries.of(List.of("", "let-me-in", "a.b.c",
+    private static Gen<String> tokens(String privileged) {
+        return Gen.frequency(
+                Gen.weight(94, Gen.just(privileged)),
+                Gen.weight(6, Gen.of(List.of("", "let-me-in", "a.b.c",
                         TestTokens.token("physio").clinic(CLINIC).expiresAt(Instant.now().minusSeconds(600)).sign(),
                         TestTokens.runner("zed", CLINIC), TestTokens.clinicSystem(CLINIC), TestTokens.physio("south"),
                         TestTokens.token("physio").sign()))));
@@ -434,6 +424,14 @@ class FuzzIT {
 
     /** One hostile parameter slot: {@code {}} in the target is replaced by the hostile value. */
     private record Slot(String service, String endpoint, String method, String target, String token, String body) {
+    }
+
+    /** A hostile value for a slot and the token it is sent with (null: none). */
+    private record ParamRequest(String part, String token) {
+    }
+
+    /** A generated body, its content type (empty: none), token (null: none) and the path it goes to. */
+    private record BodyRequest(byte[] body, String contentType, String token, String path) {
     }
 
     // what must hold afterwards

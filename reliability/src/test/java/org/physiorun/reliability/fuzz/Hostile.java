@@ -1,12 +1,10 @@
 package org.physiorun.reliability.fuzz;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Tuple;
-
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+
+import static org.physiorun.reliability.fuzz.Gen.weight;
 
 /**
  * The values a careless or hostile client sends where the services expect an id, a number, a date or a line of
@@ -40,16 +38,17 @@ public final class Hostile {
     }
 
     /** One JSON value that the field it lands in should refuse (or, now and then, take). */
-    public static Arbitrary<String> jsonValue() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(4, Arbitraries.of(ODD_JSON)),
-                Tuple.of(3, Arbitraries.of(TEXTS).map(Json::string)),
-                Tuple.of(2, Arbitraries.strings().all().ofMaxLength(80).map(Json::string)),
-                Tuple.of(1, Arbitraries.of(130, 2_001, 4_001, 70_000).map(n -> Json.string("x".repeat(n)))),
-                Tuple.of(1, Arbitraries.of(3, 200, 999, 1_001, 5_000, 60_000).map(Hostile::nested)),
-                Tuple.of(1, Arbitraries.integers().between(20, 1_200).map(n -> "9".repeat(n))),
-                Tuple.of(1, Arbitraries.longs().map(String::valueOf)),
-                Tuple.of(1, Arbitraries.doubles().map(String::valueOf).filter(d -> !d.contains("N") && !d.contains("I"))));
+    public static Gen<String> jsonValue() {
+        return Gen.frequency(
+                weight(4, Gen.of(ODD_JSON)),
+                weight(3, Gen.of(TEXTS).map(Json::string)),
+                weight(2, Gen.strings(0, 80, Gen.anyChar()).map(Json::string)),
+                weight(1, Gen.of(130, 2_001, 4_001, 70_000).map(n -> Json.string("x".repeat(n)))),
+                weight(1, Gen.of(3, 200, 999, 1_001, 5_000, 60_000).map(Hostile::nested)),
+                weight(1, Gen.ints(20, 1_200).map(n -> "9".repeat(n))),
+                weight(1, Gen.longs().map(String::valueOf)),
+                // NaN and the infinities are no JSON numbers
+                weight(1, Gen.anyDouble().map(String::valueOf).filter(d -> !d.contains("N") && !d.contains("I"))));
     }
 
     /** An array nested {@code depth} deep, or an object, alternately by depth. */
@@ -60,31 +59,31 @@ public final class Hostile {
     }
 
     /** One path segment or query value in wire form: what reaches the server byte for byte. */
-    public static Arbitrary<String> urlPart() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(4, Arbitraries.of(
+    public static Gen<String> urlPart() {
+        return Gen.frequency(
+                weight(4, Gen.of(
                         "%00", "a%00", "%00a", "%", "%%", "%G0", "%zz", "%1", "abc%", "%C3%28", "%ED%A0%80", "%FF",
                         "%C0%AF", "%E2%82", "%F4%90%80%80", "%2e%2e%2f%2e%2e%2fetc%2fpasswd", "..%2F..%2F", "%2F", "%5C",
                         "..", ".", "%2e", "%2e%2e", "....%2F%2F", "%0d%0aX-Injected:%201", "%0a", "%09", "+", "%20",
                         "%3B", ";", "%23", "%3F", "?", "&", "=", "%26%3D", "a;b=c", "", "~", "*", "$", "!", "%7B%7D",
                         "'", "%27%20OR%20%271%27%3D%271", "1%3B%20DROP%20TABLE%20plans", "%22", "%3Cscript%3E",
                         "%EF%BB%BF", "%E2%80%AE", "%F0%9F%98%80")),
-                Tuple.of(3, Arbitraries.strings().all().ofMaxLength(40).map(Hostile::percentEncoded)),
-                Tuple.of(3, Arbitraries.of(TEXTS).map(Hostile::percentEncoded)),
-                Tuple.of(2, numbers()),
-                Tuple.of(1, Arbitraries.of(300, 2_000, 4_000, 8_500, 20_000, 70_000).flatMap(n ->
-                        Arbitraries.of("a", "%41", "%00", "%C3%A9").map(unit -> unit.repeat(n / unit.length())))),
-                Tuple.of(1, Arbitraries.strings().withCharRange('\u0080', '\u00ff').ofMinLength(1).ofMaxLength(20)),
-                Tuple.of(1, Arbitraries.longs().map(n -> new java.util.UUID(n, ~n).toString())));
+                weight(3, Gen.strings(0, 40, Gen.anyChar()).map(Hostile::percentEncoded)),
+                weight(3, Gen.of(TEXTS).map(Hostile::percentEncoded)),
+                weight(2, numbers()),
+                weight(1, Gen.of(300, 2_000, 4_000, 8_500, 20_000, 70_000).flatMap(n ->
+                        Gen.of("a", "%41", "%00", "%C3%A9").map(unit -> unit.repeat(n / unit.length())))),
+                weight(1, Gen.strings(1, 20, Gen.chars('\u0080', '\u00ff'))),
+                weight(1, Gen.longs().map(n -> new java.util.UUID(n, ~n).toString())));
     }
 
-    private static Arbitrary<String> numbers() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(2, Arbitraries.longs().map(String::valueOf)),
-                Tuple.of(1, Arbitraries.bigIntegers().between(BigInteger.TEN.pow(19), BigInteger.TEN.pow(60))
+    private static Gen<String> numbers() {
+        return Gen.frequency(
+                weight(2, Gen.longs().map(String::valueOf)),
+                weight(1, Gen.bigIntegers(BigInteger.TEN.pow(19), BigInteger.TEN.pow(60))
                         .map(n -> (n.testBit(0) ? "-" : "") + n)),
-                Tuple.of(1, Arbitraries.integers().between(-5, 60).map(String::valueOf)),
-                Tuple.of(1, Arbitraries.of("1e400", "1.5", "-0", "0x10", "%2B1", "1%20", "NaN", "Infinity", "٣")));
+                weight(1, Gen.ints(-5, 60).map(String::valueOf)),
+                weight(1, Gen.of("1e400", "1.5", "-0", "0x10", "%2B1", "1%20", "NaN", "Infinity", "٣")));
     }
 
     /**
