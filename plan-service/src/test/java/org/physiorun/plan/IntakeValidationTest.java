@@ -10,6 +10,7 @@ import org.physiorun.infra.testing.RealServers;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -88,6 +89,21 @@ class IntakeValidationTest {
     void aDateThatIsNotADateIsMalformed() {
         Intake.accepted().with("injuryDate", "2026-02-30").post().statusCode(400)
                 .body("errors.field", hasItem("injuryDate"));
+    }
+
+    /** A year typed wrong (0226 for 2026) was stored as a date PostgreSQL refuses, or as a programme long over. */
+    @Test
+    void anInjuryMoreThanAYearAgoIsRefused() {
+        LocalDate today = LocalDate.now(ZoneId.of("UTC"));
+        for (String longAgo : List.of(today.minusYears(1).minusDays(1).toString(), "0226-11-20", "-999999999-01-01")) {
+            Intake intake = Intake.accepted().with("injuryDate", longAgo).with("timeZone", "UTC");
+            intake.post().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", contains("injuryDate"))
+                    .body("errors[0].message", containsString("within the last year"));
+            assertNothingStored(intake);
+        }
+        Intake.accepted().with("injuryDate", today.minusYears(1).toString()).with("timeZone", "UTC").post()
+                .statusCode(201);
     }
 
     @Test

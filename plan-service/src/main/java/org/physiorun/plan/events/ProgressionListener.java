@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import org.physiorun.plan.service.PhaseChange;
 import org.physiorun.plan.service.PlanProgress;
 import org.physiorun.support.messaging.ConsumerRetry;
+import org.physiorun.support.messaging.RecordFault;
 
 import java.util.Optional;
 import java.util.Set;
@@ -39,12 +40,17 @@ public class ProgressionListener {
         this.progress = progress;
     }
 
-    // A failure here is the database, not the record: try again until it is back (applying is idempotent by event id).
+    // The database away: try again until it is back (applying is idempotent by event id).
     @Incoming("progression-events")
     @Blocking
     @ApplyGuard(ConsumerRetry.GUARD)
     public void on(String value) {
-        read(value).ifPresent(progress::follow);
+        try {
+            read(value).ifPresent(progress::follow);
+        } catch (RuntimeException e) {
+            LOG.warnf("Skipped a progression record the database cannot store (%s): %s",
+                    RecordFault.reasonOrRethrow(e), excerpt(value));
+        }
     }
 
     /** The phase change the record asks for; empty for other event types and for records that make no sense. */

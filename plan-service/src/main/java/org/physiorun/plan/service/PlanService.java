@@ -59,6 +59,11 @@ public class PlanService {
             throw ProblemException.invalid("injuryDate",
                     "must not be in the future: it is " + today + " in the athlete's time zone (" + zone.getId() + ")");
         }
+        // The programme loads a recent strain; an injury over a year old is a typing slip or a clinician's case.
+        if (intake.injuryDate().isBefore(today.minusYears(1))) {
+            throw ProblemException.invalid("injuryDate", "must be within the last year (on or after "
+                    + today.minusYears(1) + "): the programme is for a recent strain");
+        }
         List<Referral> refusals = Triage.refusals(intake.grade(), intake.suspectedSource(),
                 intake.clinicianConfirmed());
         if (!refusals.isEmpty()) {

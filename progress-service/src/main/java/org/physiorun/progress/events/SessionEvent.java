@@ -1,5 +1,6 @@
 package org.physiorun.progress.events;
 
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,7 +32,7 @@ public record SessionEvent(
         @Min(0) @Max(100_000) Integer distanceMetres,
         @Min(0) @Max(100) Integer efforts,
         @Min(0) @Max(100) Integer intensityPercent,
-        @DecimalMin("0") BigDecimal loadKg,
+        @DecimalMin("0") @DecimalMax("1000") BigDecimal loadKg,
         @NotNull @Min(0) @Max(10) Integer painDuring,
         @Min(0) @Max(10) Integer painAfter,
         Boolean fullRange,

@@ -14,13 +14,15 @@ import org.physiorun.progress.events.PlanEvents.PlanUpdated;
 import org.physiorun.progress.events.PlanEvents;
 import org.physiorun.progress.service.PlanLifecycle;
 import org.physiorun.support.messaging.ConsumerRetry;
+import org.physiorun.support.messaging.RecordFault;
 
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Keeps each athlete's active plan and gates from {@code plan-events}; an unreadable event is logged and skipped, and
- * one that fails on the database is tried again until it is back (each event id is applied once).
+ * Keeps each athlete's active plan and gates from {@code plan-events}; an unreadable event, or one the database can
+ * never store, is logged and skipped, and one that fails because the database is away is tried again until it is back
+ * (each event id is applied once).
  */
 @ApplicationScoped
 public class PlanEventsConsumer {
@@ -52,6 +54,9 @@ public class PlanEventsConsumer {
             }
         } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
             LOG.warnf("Skipped an unreadable plan event (%s): %s", e.getMessage(), abbreviate(value));
+        } catch (RuntimeException e) {
+            LOG.warnf("Skipped a plan event the database cannot store (%s): %s", RecordFault.reasonOrRethrow(e),
+                    abbreviate(value));
         }
     }
 

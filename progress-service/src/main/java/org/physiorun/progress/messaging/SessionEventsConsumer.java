@@ -20,6 +20,7 @@ import org.physiorun.progress.events.SessionEvent;
 import org.physiorun.progress.service.LoggedSession;
 import org.physiorun.progress.service.SessionIngest;
 import org.physiorun.support.messaging.ConsumerRetry;
+import org.physiorun.support.messaging.RecordFault;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +56,7 @@ public class SessionEventsConsumer {
         this.kafka = kafka;
     }
 
-    // A failure here is the database or the broker, not the data: try the batch again until they are back (idempotent).
+    // A failure that reaches the retry is the database or the broker away: the batch is tried again (idempotent).
     @Incoming("session-events")
     @Blocking
     @ApplyGuard(ConsumerRetry.GUARD)
@@ -82,13 +83,36 @@ public class SessionEventsConsumer {
             }
             deadLettered.add(deadLetter(record, problem));
         }
-        for (var rejection : ingest.ingest(sessions, Instant.now())) {
+        for (var rejection : ingestOrIsolate(sessions)) {
             deadLettered.add(deadLetter(readable.get(rejection.index()), rejection.reason()));
         }
         // The batch is acknowledged (offsets committed) only once the dead-letter topic holds the rejects.
         for (Future<RecordMetadata> ack : deadLettered) {
             ack.get(30, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * The batch in one transaction; when a record in it is one the database can never store, the batch is taken
+     * again one session at a time, in order, so that only that record is rejected and the rest are counted.
+     */
+    private List<SessionIngest.Rejection> ingestOrIsolate(List<LoggedSession> sessions) {
+        try {
+            return ingest.ingest(sessions, Instant.now());
+        } catch (RuntimeException batchFailure) {
+            RecordFault.reasonOrRethrow(batchFailure);
+        }
+        List<SessionIngest.Rejection> rejections = new ArrayList<>();
+        for (int i = 0; i < sessions.size(); i++) {
+            int index = i;
+            try {
+                ingest.ingest(List.of(sessions.get(i)), Instant.now())
+                        .forEach(alone -> rejections.add(new SessionIngest.Rejection(index, alone.reason())));
+            } catch (RuntimeException failure) {
+                rejections.add(new SessionIngest.Rejection(i, "unstorable: " + RecordFault.reasonOrRethrow(failure)));
+            }
+        }
+        return rejections;
     }
 
     // Only progress-service's own intake names who entered a session; other producers are the operator's own.

@@ -95,6 +95,10 @@ class SessionIntakeTest {
                 .contentType("application/problem+json").body("errors.field", contains("tightness"));
         post(athlete, athlete.at("sprint-build-ups", 2).intensity(60).jsonWithout("tightness")).statusCode(400)
                 .body("errors.field", contains("tightness"));
+        // a load no runner lifts, and more than the stored column holds (it failed later, on the database)
+        String heavy = athlete.at("extender", 2).json();
+        post(athlete, heavy.substring(0, heavy.lastIndexOf('}')) + ", \"loadKg\": 100000}").statusCode(400)
+                .body("errors.field", contains("loadKg"));
         post(athlete, "{\"eventId\": \"not-a-uuid\"}").statusCode(400).contentType("application/problem+json");
         post(athlete, "not json at all").statusCode(400).contentType("application/problem+json");
         athlete.asRunner().get("/api/progress/" + athlete.athleteId + "/sessions").then().statusCode(200)

@@ -10,8 +10,9 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * How every Kafka consumer of ours handles a failure while applying a record: {@code @ApplyGuard(ConsumerRetry.GUARD)}
- * on the {@code @Incoming} method. Bad records are the consumer's own business (skipped or dead-lettered), so what
- * reaches this retry is the database or the broker being away. It tries the same record again, 1 s after the first
+ * on the {@code @Incoming} method. Bad records are the consumer's own business (skipped or dead-lettered, including
+ * those the database can never store: {@link RecordFault}), so what reaches this retry is the database or the broker
+ * being away. It tries the same record again, 1 s after the first
  * failure and doubling up to 10 s apart, for as long as it takes: giving up would nack the record, and the
  * connector's failure strategy would then stop the channel until the service is restarted. Applying a record must
  * therefore be idempotent (every consumer records the event ids it has applied).
