@@ -53,7 +53,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FuzzIT {
 
     private static final long SEED = Long.getLong("fuzz.seed", 20_261_204L);
+    /** Bodies for each POST and PUT endpoint; a PATCH of two optional settings has far fewer shapes to try. */
     private static final int BODIES = Integer.getInteger("fuzz.bodies", 10_000);
+    private static final int SETTINGS_BODIES = BODIES / 5;
     private static final int PARAMS = Integer.getInteger("fuzz.params", 200);
     /** Requests in flight at once: enough to keep two cores busy, few enough not to time out. */
     private static final int PARALLEL = 4;
@@ -327,7 +329,7 @@ class FuzzIT {
                 Bodies.exercise(targetSlug, citationIds));
         sent += bodies("plan-service", "POST /api/plans", List.of("/api/plans"), physio,
                 Bodies.intake(intakeAthletes, LocalDate.now(ZoneOffset.UTC)));
-        sent += bodies("plan-service", "PATCH /api/plans/{planId}", settings, physio, Bodies.settings());
+        sent += bodies("plan-service", "PATCH /api/plans/{planId}", settings, physio, Bodies.settings(), SETTINGS_BODIES);
         sent += bodies("plan-service", "POST /api/plans/{planId}/calendar-url",
                 settings.stream().map(plan -> plan + "/calendar-url").toList(), physio, Bodies.anything());
         sent += bodies("progress-service", "POST /api/sessions", List.of("/api/sessions"), physio,
@@ -335,8 +337,13 @@ class FuzzIT {
         return sent;
     }
 
-    /** {@code BODIES} generated bodies for {@code endpoint} ("METHOD /template"), each to one of {@code paths}. */
     private long bodies(String service, String endpoint, List<String> paths, String token, Gen<String> shape)
+            throws Exception {
+        return bodies(service, endpoint, paths, token, shape, BODIES);
+    }
+
+    /** {@code count} generated bodies for {@code endpoint} ("METHOD /template"), each to one of {@code paths}. */
+    private long bodies(String service, String endpoint, List<String> paths, String token, Gen<String> shape, int count)
             throws Exception {
         endpoints.add(endpoint);
         String method = endpoint.substring(0, endpoint.indexOf(' '));
@@ -347,7 +354,7 @@ class FuzzIT {
         Gen<BodyRequest> requests = random -> new BodyRequest(bytes.next(random), contentTypes.next(random),
                 tokens.next(random), targets.next(random));
         long started = System.nanoTime();
-        long sent = run(BODIES, requests, new Random(SEED ^ endpoint.hashCode()), request -> {
+        long sent = run(count, requests, new Random(SEED ^ endpoint.hashCode()), request -> {
             String path = request.path();
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(stack.url(service) + path))
                     .timeout(Duration.ofSeconds(60))
