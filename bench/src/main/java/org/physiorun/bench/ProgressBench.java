@@ -26,11 +26,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -51,10 +54,13 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>drain: N valid sessions already on {@code session-events}, counted from a standing start;</li>
  *   <li>floor: a plain consumer that batch-inserts the same records into PostgreSQL with no logic;</li>
- *   <li>latency: sessions posted at a fixed rate, from the 202 to the progression event on the topic,
- *       over the sessions that open a gate;</li>
- *   <li>heap and resident memory of the service, sampled through both runs.</li>
+ *   <li>latency: sessions posted at a fixed rate (500/s unless told), from the 202 to the progression event on
+ *       the topic, over the sessions that open a gate;</li>
+ *   <li>heap and resident memory of the service, sampled through both runs;</li>
+ *   <li>history growth: the drain rate of the same new sessions when each athlete already has 1,000 sessions in
+ *       their current phase, against 100.</li>
  * </ol>
+ * The last line sums it up for scripts: {@code RESULT drain=... floor=... ratio=...% p50=... p99=... rate=... rss=...}.
  */
 public final class ProgressBench {
 
@@ -63,6 +69,10 @@ public final class ProgressBench {
     private static final String PROGRESSION = "progression-events";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<String> PHASE_ONE = List.of("isometric-heel-press", "extender");
+    // the issue's targets, printed beside each figure
+    private static final int DRAIN_TARGET = 3000;
+    private static final int LATENCY_P99_TARGET_MS = 200;
+    private static final int HISTORY_RATIO_TARGET = 80;
 
     private ProgressBench() {
     }
@@ -72,6 +82,8 @@ public final class ProgressBench {
         int athletes = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         int perAthlete = args.length > 2 ? Integer.parseInt(args[2]) : 100;
         int latencyAthletes = args.length > 3 ? Integer.parseInt(args[3]) : 200;
+        int latencyRate = args.length > 4 ? Integer.parseInt(args[4]) : 500;
+        int historyAthletes = args.length > 5 ? Integer.parseInt(args[5]) : 100;
         int total = athletes * perAthlete;
 
         Postgres postgres = RealServers.postgres();
@@ -86,16 +98,17 @@ public final class ProgressBench {
                 "QUARKUS_OIDC_AUTH_SERVER_URL", "",
                 "QUARKUS_OIDC_PUBLIC_KEY", TestTokens.publicKey(),
                 "QUARKUS_OIDC_TOKEN_ISSUER", TestTokens.ISSUER);
-        List<String> jvm = List.of("-Xmx512m");
         Path log = Path.of("target/bench-progress-service.log");
         Files.deleteIfExists(log);
+        Service progress = new Service(jar, port, env, List.of("-Xmx512m"), log);
+        String jdbcUrl = postgres.jdbcUrl("progress");
 
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.LINGER_MS_CONFIG, 20,
                 ProducerConfig.BATCH_SIZE_CONFIG, 262144), new StringSerializer(), new StringSerializer())) {
 
             LocalDate injured = LocalDate.now(ZoneOffset.UTC).minusDays(DrainJourney.LAST_DAY);
-            ServiceProcess service = ServiceProcess.start("progress-service", jar, port, env, jvm, log);
+            ServiceProcess service = progress.start();
             service.awaitReady(Duration.ofSeconds(90));
             List<String> ids = new ArrayList<>();
             for (int a = 0; a < athletes; a++) {
@@ -104,7 +117,9 @@ public final class ProgressBench {
                 producer.send(new ProducerRecord<>(PLAN, athlete, planCreated(athlete, injured)));
             }
             producer.flush();
-            awaitCount(postgres.jdbcUrl("progress"), "athlete_plan", athletes, Duration.ofMinutes(2));
+            try (Connection c = connect(jdbcUrl)) {
+                awaitCount(() -> count(c, "athlete_plan"), athletes, Duration.ofMinutes(2));
+            }
             service.stop();
 
             // The whole load waits on the topic before the service starts again.
@@ -117,51 +132,180 @@ public final class ProgressBench {
             System.out.printf("loaded: %,d sessions for %,d athletes on %s%n", total, athletes, SESSIONS);
 
             MemorySampler memory = new MemorySampler();
-            service = ServiceProcess.start("progress-service", jar, port, env, jvm, log);
+            service = progress.start();
             long started = System.nanoTime();
             memory.watch(service);
-            Drain drain = drain(postgres.jdbcUrl("progress"), total, started);
+            Drain drain;
+            try (Connection c = connect(jdbcUrl)) {
+                drain = drain(() -> count(c, "session_log"), total, started);
+            }
+            double drainRate = total / drain.seconds();
             System.out.printf("drain: %,d sessions in %.2f s from the first one counted = %,.0f sessions/s"
-                            + " (%.2f s from process start, including JVM start and group join)%n",
-                    total, drain.seconds(), total / drain.seconds(), (drain.endNanos() - started) / 1e9);
+                            + " (target >= %,d/s; %.2f s from process start, including JVM start and group join)%n",
+                    total, drain.seconds(), drainRate, DRAIN_TARGET, (drain.endNanos() - started) / 1e9);
 
-            double floorSeconds = floor(postgres.jdbcUrl("floor"), bootstrap, total);
-            System.out.printf("floor: plain consumer + batch insert, %,d records in %.2f s = %,.0f records/s%n",
-                    total, floorSeconds, total / floorSeconds);
-            System.out.printf("ratio: progress-service runs at %.0f%% of the floor%n",
-                    100 * (total / drain.seconds()) / (total / floorSeconds));
+            double floorRate = total / floor(postgres.jdbcUrl("floor"), bootstrap, total);
+            System.out.printf("floor: plain consumer + batch insert, %,d records = %,.0f records/s%n", total, floorRate);
+            double ratio = 100 * drainRate / floorRate;
+            System.out.printf("ratio: progress-service drains %,.0f sessions/s, %.0f%% of the floor's %,.0f/s%n",
+                    drainRate, ratio, floorRate);
 
             // The same run once unmeasured, so that the intake's code paths are compiled before they are timed.
-            latency(producer, service, postgres.jdbcUrl("progress"), bootstrap, latencyAthletes, "warmup-");
-            latency(producer, service, postgres.jdbcUrl("progress"), bootstrap, latencyAthletes, "latency-");
+            latency(producer, service, jdbcUrl, bootstrap, latencyAthletes, latencyRate, "warmup-");
+            Latency latency = latency(producer, service, jdbcUrl, bootstrap, latencyAthletes, latencyRate, "latency-");
             memory.stop();
+            long rssMiB = memory.rssMax.get() >> 20;
             System.out.printf("memory (progress-service, -Xmx512m): heap used max %,d MiB, resident max %,d MiB%n",
-                    memory.heapMax.get() >> 20, memory.rssMax.get() >> 20);
+                    memory.heapMax.get() >> 20, rssMiB);
             service.stop();
+
+            history(progress, producer, jdbcUrl, historyAthletes);
+            System.out.printf("RESULT drain=%.0f/s floor=%.0f/s ratio=%.0f%% p50=%.1f p99=%.1f rate=%d/s rss=%d%n",
+                    drainRate, floorRate, ratio, latency.p50(), latency.p99(), latencyRate, rssMiB);
         }
         System.exit(0);
+    }
+
+    /** How the bench starts progress-service, the same way each time it is (re)started. */
+    record Service(Path jar, int port, Map<String, String> env, List<String> jvm, Path log) {
+
+        ServiceProcess start() throws Exception {
+            return ServiceProcess.start("progress-service", jar, port, env, jvm, log);
+        }
+    }
+
+    /** A count polled while the service drains, e.g. the rows of session_log. */
+    interface Count {
+        long now() throws Exception;
+    }
+
+    /** New sessions the history-growth run drains per athlete, with either length of history. */
+    private static final int HISTORY_NEW = 100;
+
+    /**
+     * History growth, the worst case for the judging: each athlete's whole current phase is walked per batch, so a
+     * phase that never ends makes that walk longer with every session. Two groups of athletes stay in phase 1, one
+     * with 100 sessions of history and one with 1,000; then the same {@value HISTORY_NEW} new sessions per athlete
+     * are drained from a standing start for each group, timed as the main drain is.
+     * <p>The sessions: Isometric Holds and Extenders at dose with pain 1/10 during, one a minute. Pain 1 is above
+     * the plan's pain-free maximum (0) and not above its ceiling (3): each session is judged and stored (counted,
+     * or extra beyond the daily frequency) but none is pain-free, so the phase-1 streaks never complete; no pain
+     * ceiling event and no regression either (regression is from phase 4 only). The athletes were injured 3 days
+     * ago, so the gate's earliest day (7) has not come either: nobody leaves phase 1 and the phase keeps growing.
+     * <p>The history is produced to {@code session-events} and drained by the service itself (untimed), so every
+     * one of its sessions was judged, as in real use; it is not inserted behind the service's back.
+     */
+    private static void history(Service service, KafkaProducer<String, String> producer, String jdbcUrl,
+                                int athletes) throws Exception {
+        // 1,100 minutes of sessions ending well before now: none in the future, none logged too late (72 h)
+        Instant base = Instant.now().minus(Duration.ofHours(20)).truncatedTo(ChronoUnit.MINUTES);
+        LocalDate injured = LocalDate.now(ZoneOffset.UTC).minusDays(3);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<String> shortHistory = new ArrayList<>();
+        List<String> longHistory = new ArrayList<>();
+        for (int a = 0; a < athletes; a++) {
+            shortHistory.add("hist100-" + run + "-" + a);
+            longHistory.add("hist1000-" + run + "-" + a);
+        }
+        ServiceProcess running = service.start();
+        running.awaitReady(Duration.ofSeconds(90));
+        for (String athlete : concat(shortHistory, longHistory)) {
+            producer.send(new ProducerRecord<>(PLAN, athlete, planCreated(athlete, injured)));
+        }
+        producer.flush();
+        long started = System.nanoTime();
+        try (Connection c = connect(jdbcUrl)) {
+            awaitCount(() -> count(c, "athlete_plan WHERE athlete_id LIKE 'hist%" + run + "-%'"), 2L * athletes,
+                    Duration.ofMinutes(2));
+            sendPainfulSessions(producer, shortHistory, base, 0, 100);
+            sendPainfulSessions(producer, longHistory, base, 0, 1000);
+            producer.flush();
+            Count shortCount = sessionsOf(c, shortHistory, base);
+            Count longCount = sessionsOf(c, longHistory, base);
+            awaitCount(() -> shortCount.now() + longCount.now(), 1100L * athletes, Duration.ofMinutes(30));
+        }
+        System.out.printf("history: %,d sessions of history judged for %,d athletes (untimed, %.1f s)%n",
+                1100L * athletes, 2 * athletes, (System.nanoTime() - started) / 1e9);
+        running.stop();
+
+        double with100 = historyDrain(service, producer, jdbcUrl, shortHistory, base, 100);
+        double with1000 = historyDrain(service, producer, jdbcUrl, longHistory, base, 1000);
+        System.out.printf("history: drain with 100 sessions of history=%.0f/s, with 1,000=%.0f/s, ratio=%.0f%%"
+                        + " (target >= %d%%; %,d athletes, %d new sessions each)%n",
+                with100, with1000, 100 * with1000 / with100, HISTORY_RATIO_TARGET, athletes, HISTORY_NEW);
+    }
+
+    /** Loads {@value HISTORY_NEW} new sessions per athlete after their {@code history}, then times their drain. */
+    private static double historyDrain(Service service, KafkaProducer<String, String> producer, String jdbcUrl,
+                                       List<String> athletes, Instant base, int history) throws Exception {
+        sendPainfulSessions(producer, athletes, base, history, HISTORY_NEW);
+        producer.flush();
+        int total = athletes.size() * HISTORY_NEW;
+        ServiceProcess running = service.start();
+        long started = System.nanoTime();
+        try (Connection c = connect(jdbcUrl)) {
+            Drain drain = drain(sessionsOf(c, athletes, base.plus(Duration.ofMinutes(history))), total, started);
+            return total / drain.seconds();
+        } finally {
+            running.stop();
+        }
+    }
+
+    /** Sessions {@code from} to {@code from + count - 1} of each athlete, one a minute after {@code base}. */
+    private static void sendPainfulSessions(KafkaProducer<String, String> producer, List<String> athletes,
+                                            Instant base, int from, int count) {
+        for (int i = from; i < from + count; i++) {
+            Instant at = base.plus(Duration.ofMinutes(i));
+            for (String athlete : athletes) {
+                producer.send(new ProducerRecord<>(SESSIONS, athlete,
+                        sessionJson(UUID.randomUUID(), athlete, PHASE_ONE.get(i % 2), at, null, 1)));
+            }
+        }
+    }
+
+    /** The athletes' sessions performed at or after {@code from}: a range of the (athlete, time) index, cheap to poll. */
+    private static Count sessionsOf(Connection c, List<String> athletes, Instant from) throws SQLException {
+        PreparedStatement query = c.prepareStatement(
+                "SELECT count(*) FROM session_log WHERE athlete_id = ANY (?) AND performed_at >= ?");
+        query.setArray(1, c.createArrayOf("text", athletes.toArray()));
+        query.setTimestamp(2, Timestamp.from(from));
+        return () -> {
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        };
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> both = new ArrayList<>(a);
+        both.addAll(b);
+        return both;
+    }
+
+    private static Connection connect(String jdbcUrl) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, Postgres.USER, Postgres.USER);
     }
 
     record Drain(double seconds, long endNanos) {
     }
 
-    private static Drain drain(String jdbcUrl, int total, long started) throws Exception {
+    /** Polls {@code counted} (zero at the start) until it reaches {@code total}: the time from its first move. */
+    private static Drain drain(Count counted, long total, long started) throws Exception {
         long first = 0;
-        try (Connection c = DriverManager.getConnection(jdbcUrl, Postgres.USER, Postgres.USER)) {
-            while (true) {
-                long counted = count(c, "session_log");
-                long now = System.nanoTime();
-                if (counted > 0 && first == 0) {
-                    first = now;
-                }
-                if (counted >= total) {
-                    return new Drain((now - first) / 1e9, now);
-                }
-                if (now - started > TimeUnit.MINUTES.toNanos(10)) {
-                    throw new IllegalStateException("only " + counted + " of " + total + " counted after 10 minutes");
-                }
-                Thread.sleep(50);
+        while (true) {
+            long seen = counted.now();
+            long now = System.nanoTime();
+            if (seen > 0 && first == 0) {
+                first = now;
             }
+            if (seen >= total) {
+                return new Drain((now - first) / 1e9, now);
+            }
+            if (now - started > TimeUnit.MINUTES.toNanos(10)) {
+                throw new IllegalStateException("only " + seen + " of " + total + " counted after 10 minutes");
+            }
+            Thread.sleep(50);
         }
     }
 
@@ -205,13 +349,16 @@ public final class ProgressBench {
         }
     }
 
+    record Latency(double p50, double p99) {
+    }
+
     /**
-     * New athletes on day 11 post their phase-1 work through the REST intake at 200 sessions/s: an Isometric Hold
+     * New athletes on day 11 post their phase-1 work through the REST intake at {@code rate} sessions/s: an Isometric Hold
      * and an Extender done yesterday, and the same two today (the Extender counts once a day, so the two days are
      * needed); the fourth session of each opens the gate to phase 2. Latency: from its 202 to its event on the topic.
      */
-    private static void latency(KafkaProducer<String, String> producer, ServiceProcess service, String jdbcUrl,
-                                String bootstrap, int athletes, String prefix) throws Exception {
+    private static Latency latency(KafkaProducer<String, String> producer, ServiceProcess service, String jdbcUrl,
+                                   String bootstrap, int athletes, int rate, String prefix) throws Exception {
         LocalDate injured = LocalDate.now(ZoneOffset.UTC).minusDays(10);
         List<String> ids = new ArrayList<>();
         for (int a = 0; a < athletes; a++) {
@@ -220,7 +367,7 @@ public final class ProgressBench {
             producer.send(new ProducerRecord<>(PLAN, athlete, planCreated(athlete, injured)));
         }
         producer.flush();
-        try (Connection c = DriverManager.getConnection(jdbcUrl, Postgres.USER, Postgres.USER)) {
+        try (Connection c = connect(jdbcUrl)) {
             while (count(c, "athlete_plan WHERE athlete_id LIKE '" + prefix + "%'") < athletes) {
                 Thread.sleep(100);
             }
@@ -244,14 +391,14 @@ public final class ProgressBench {
                 UUID eventId = UUID.randomUUID();
                 Instant at = now.minus(Duration.ofDays(round < 2 ? 1 : 0))
                         .minus(Duration.ofMinutes(10L * (2 - round % 2)));
-                posts.add(new Post(eventId, sessionJson(eventId, athlete, exercise, at, null),
+                posts.add(new Post(eventId, sessionJson(eventId, athlete, exercise, at, null, 0),
                         tokens.computeIfAbsent(athlete, id -> TestTokens.bearer(TestTokens.runner(id, "bench")))));
             }
         }
         ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
         CountDownLatch done = new CountDownLatch(posts.size());
         AtomicLong failures = new AtomicLong();
-        long periodMicros = 1_000_000 / 200;
+        long periodMicros = 1_000_000 / rate;
         for (int i = 0; i < posts.size(); i++) {
             Post post = posts.get(i);
             pacer.schedule(() -> HTTP.sendAsync(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/sessions"))
@@ -280,15 +427,17 @@ public final class ProgressBench {
             }
         });
         Collections.sort(millis);
+        Latency latency = new Latency(percentile(millis, 50), percentile(millis, 99));
         if (prefix.startsWith("warmup")) {
-            System.out.printf("warm-up: %d sessions posted at 200/s, not measured%n", posts.size());
-            return;
+            System.out.printf("warm-up: %d sessions posted at %d/s, not measured%n", posts.size(), rate);
+            return latency;
         }
-        System.out.printf("latency: %d sessions posted at 200/s (%d refused); %d of %d athletes advanced;"
-                        + " 202 -> event on %s: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                posts.size(), failures.get(), millis.size(), athletes, PROGRESSION,
-                percentile(millis, 50), percentile(millis, 95), percentile(millis, 99), percentile(millis, 100));
+        System.out.printf("latency: %d sessions posted at %d/s (%d refused); %d of %d athletes advanced;"
+                        + " 202 -> event on %s: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (target <= %d ms), max %.1f ms%n",
+                posts.size(), rate, failures.get(), millis.size(), athletes, PROGRESSION, latency.p50(),
+                percentile(millis, 95), latency.p99(), LATENCY_P99_TARGET_MS, percentile(millis, 100));
         breakdown(jdbcUrl, accepted, announced);
+        return latency;
     }
 
     /** Where the time goes, from the service's own timestamps: medians of each leg, in ms. */
@@ -299,7 +448,7 @@ public final class ProgressBench {
         List<Double> queued = new ArrayList<>();
         List<Double> decided = new ArrayList<>();
         List<Double> delivered = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(jdbcUrl, Postgres.USER, Postgres.USER);
+        try (Connection c = connect(jdbcUrl);
              PreparedStatement legs = c.prepareStatement("""
                      SELECT CAST(s.event_id AS text), s.received_at, o.published_at FROM session_log s
                      JOIN progression_decision d ON d.session_event_id = s.event_id
@@ -322,7 +471,7 @@ public final class ProgressBench {
                 }
             }
         }
-        try (Connection c = DriverManager.getConnection(jdbcUrl, Postgres.USER, Postgres.USER);
+        try (Connection c = connect(jdbcUrl);
              Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT count(*), count(DISTINCT received_at), "
                      + "EXTRACT(EPOCH FROM max(received_at) - min(received_at)) FROM session_log WHERE athlete_id LIKE 'latency-%'")) {
@@ -372,11 +521,7 @@ public final class ProgressBench {
     }
 
     private static double percentile(List<Double> sorted, int p) {
-        if (sorted.isEmpty()) {
-            return Double.NaN;
-        }
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+        return Stats.percentile(sorted, p);
     }
 
     private static long count(Connection c, String tableAndFilter) throws Exception {
@@ -386,23 +531,23 @@ public final class ProgressBench {
         }
     }
 
-    private static void awaitCount(String jdbcUrl, String table, int expected, Duration timeout) throws Exception {
+    private static void awaitCount(Count counted, long expected, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (Connection c = DriverManager.getConnection(jdbcUrl, Postgres.USER, Postgres.USER)) {
-            while (count(c, table) < expected) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(table + " did not reach " + expected);
-                }
-                Thread.sleep(100);
+        long seen;
+        while ((seen = counted.now()) < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("only " + seen + " of " + expected + " after " + timeout);
             }
+            Thread.sleep(250);
         }
     }
 
-    private static String sessionJson(UUID eventId, String athlete, String exercise, Instant at, Integer intensity) {
+    private static String sessionJson(UUID eventId, String athlete, String exercise, Instant at, Integer intensity,
+                                      int painDuring) {
         return ("{\"eventId\":\"%s\",\"athleteId\":\"%s\",\"exercise\":\"%s\",\"performedAt\":\"%s\",\"sets\":4,"
                 + "\"reps\":12,\"holdSeconds\":45,\"distanceMetres\":60,\"efforts\":8,\"intensityPercent\":%s,"
-                + "\"painDuring\":0,\"painAfter\":0,\"fullRange\":true,\"tightness\":false}")
-                .formatted(eventId, athlete, exercise, at, intensity);
+                + "\"painDuring\":%d,\"painAfter\":0,\"fullRange\":true,\"tightness\":false}")
+                .formatted(eventId, athlete, exercise, at, intensity, painDuring);
     }
 
     private static String planCreated(String athlete, LocalDate injured) {
