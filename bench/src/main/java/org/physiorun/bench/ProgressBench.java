@@ -70,8 +70,8 @@ public final class ProgressBench {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<String> PHASE_ONE = List.of("isometric-heel-press", "extender");
     // the targets, printed beside each figure
-    private static final int DRAIN_TARGET = 3000;
-    private static final int LATENCY_P99_TARGET_MS = 200;
+    private static final int DRAIN_RATIO_TARGET = 50;
+    private static final int LATENCY_P99_TARGET_MS = 50;
     private static final int HISTORY_RATIO_TARGET = 80;
 
     private ProgressBench() {
@@ -141,14 +141,14 @@ public final class ProgressBench {
             }
             double drainRate = total / drain.seconds();
             System.out.printf("drain: %,d sessions in %.2f s from the first one counted = %,.0f sessions/s"
-                            + " (target >= %,d/s; %.2f s from process start, including JVM start and group join)%n",
-                    total, drain.seconds(), drainRate, DRAIN_TARGET, (drain.endNanos() - started) / 1e9);
+                            + " (%.2f s from process start, including JVM start and group join)%n",
+                    total, drain.seconds(), drainRate, (drain.endNanos() - started) / 1e9);
 
             double floorRate = total / floor(postgres.jdbcUrl("floor"), bootstrap, total);
             System.out.printf("floor: plain consumer + batch insert, %,d records = %,.0f records/s%n", total, floorRate);
             double ratio = 100 * drainRate / floorRate;
-            System.out.printf("ratio: progress-service drains %,.0f sessions/s, %.0f%% of the floor's %,.0f/s%n",
-                    drainRate, ratio, floorRate);
+            System.out.printf("ratio: progress-service drains %,.0f sessions/s, %.0f%% of the floor's %,.0f/s"
+                    + " (target >= %d%%)%n", drainRate, ratio, floorRate, DRAIN_RATIO_TARGET);
 
             // The same run once unmeasured, so that the intake's code paths are compiled before they are timed.
             latency(producer, service, jdbcUrl, bootstrap, latencyAthletes, latencyRate, "warmup-");
