@@ -98,7 +98,12 @@ class ScaleOutIT {
             int heldInStall;
             long heldAthletes;
             long decidedForHeldInStall;
-            try (StalledRelay stalled = StalledRelay.take(fleet, Duration.ofSeconds(30))) {
+            // Held events of athletes who have all decided already would leave nothing to overtake them.
+            try (StalledRelay stalled = StalledRelay.take(fleet, Duration.ofSeconds(60), athletes -> {
+                String in = athletes.stream().map(athlete -> "'" + athlete + "'").collect(Collectors.joining(",", "(", ")"));
+                return fleet.number("SELECT count(*) FROM (SELECT athlete_id FROM progression_decision WHERE athlete_id IN "
+                        + in + " GROUP BY athlete_id HAVING count(*) < " + DECIDED.size() + ") AS deciding") > 0;
+            })) {
                 heldInStall = stalled.held();
                 heldAthletes = stalled.athletes().size();
                 String held = stalled.athletes().stream().map(athlete -> "'" + athlete + "'")

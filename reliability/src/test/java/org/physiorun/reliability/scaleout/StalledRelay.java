@@ -20,6 +20,12 @@ public final class StalledRelay implements AutoCloseable {
     /** The relay lock of the outbox module ({@code OutboxRelay.RELAY_LOCK}). */
     private static final long RELAY_LOCK = 0x6f7574626f78L;
 
+    /** Whether any of these athletes has decisions still to make (a query, so it may fail as one). */
+    @FunctionalInterface
+    public interface StillDeciding {
+        boolean test(Set<String> athletes) throws SQLException;
+    }
+
     private final Connection connection;
     private final int held;
     private final Set<String> athletes;
@@ -30,8 +36,12 @@ public final class StalledRelay implements AutoCloseable {
         this.athletes = athletes;
     }
 
-    /** Takes the relay lock and the oldest unpublished events (a batch, as a relay selects it) once there are any. */
-    public static StalledRelay take(ProgressFleet fleet, Duration timeout) throws SQLException, InterruptedException {
+    /**
+     * Takes the relay lock and the oldest unpublished events (a batch, as a relay selects it) once they hold events of
+     * an athlete {@code stillDeciding} accepts; while it waits, the batch grows with the decisions made meanwhile.
+     */
+    public static StalledRelay take(ProgressFleet fleet, Duration timeout, StillDeciding stillDeciding)
+            throws SQLException, InterruptedException {
         Connection connection = fleet.connect();
         connection.setAutoCommit(false);
         try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)");
@@ -49,7 +59,7 @@ public final class StalledRelay implements AutoCloseable {
                         athletes.add(rs.getString(1));
                     }
                 }
-                if (rows > 0) {
+                if (rows > 0 && stillDeciding.test(athletes)) {
                     return new StalledRelay(connection, rows, athletes);
                 }
                 Thread.sleep(20);
@@ -59,7 +69,7 @@ public final class StalledRelay implements AutoCloseable {
             throw e;
         }
         connection.close();
-        throw new IllegalStateException("no unpublished event to hold within " + timeout);
+        throw new IllegalStateException("no unpublished event of an athlete still deciding within " + timeout);
     }
 
     /** How many events the stalled batch holds. */
