@@ -1,10 +1,11 @@
 package org.physiorun.support.messaging;
 
+import org.physiorun.support.Causes;
+
 import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Tells a record that can never be applied from a moment when nothing can be. A value the database cannot store
@@ -23,7 +24,7 @@ public final class RecordFault {
 
     /** Why the record itself cannot be applied, or empty when the failure lies elsewhere and may heal. */
     public static Optional<String> of(Throwable failure) {
-        return causes(failure).filter(RecordFault::isTheRecords).findFirst().map(RecordFault::reason);
+        return Causes.withSuppressed(failure).filter(RecordFault::isTheRecords).findFirst().map(RecordFault::reason);
     }
 
     /**
@@ -48,9 +49,4 @@ public final class RecordFault {
         return message.lines().findFirst().orElse(message).strip();
     }
 
-    /** The failure, its causes and what a transaction's end added to it as suppressed. */
-    private static Stream<Throwable> causes(Throwable failure) {
-        return Stream.iterate(failure, Objects::nonNull, t -> t.getCause() == t ? null : t.getCause())
-                .flatMap(t -> Stream.concat(Stream.of(t), Stream.of(t.getSuppressed()).flatMap(RecordFault::causes)));
-    }
 }

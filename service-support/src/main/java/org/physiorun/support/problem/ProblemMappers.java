@@ -18,15 +18,14 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.physiorun.support.Causes;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** Turns every failure into RFC 9457 problem+json, so that no client ever has to parse another error shape. */
 public class ProblemMappers {
@@ -147,7 +146,7 @@ public class ProblemMappers {
      * row), a unique key taken between the check and the insert, or PostgreSQL's serialization failure or deadlock.
      */
     private static boolean lostARace(Throwable e) {
-        return causes(e).anyMatch(cause -> cause instanceof OptimisticLockException
+        return Causes.of(e).anyMatch(cause -> cause instanceof OptimisticLockException
                 || cause instanceof SQLException sql
                 && List.of(UNIQUE_VIOLATION, SERIALIZATION_FAILURE, DEADLOCK).contains(sql.getSQLState()));
     }
@@ -158,13 +157,9 @@ public class ProblemMappers {
      * finding no connection in time. Whatever wraps it (Hibernate, the transaction manager), the cause says so.
      */
     private static boolean databaseUnavailable(Throwable e) {
-        return causes(e).anyMatch(cause -> cause instanceof SQLTransientConnectionException
+        return Causes.of(e).anyMatch(cause -> cause instanceof SQLTransientConnectionException
                 || cause instanceof SQLException sql && (sql.getCause() instanceof TimeoutException
                 || sql.getSQLState() != null && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))));
-    }
-
-    private static Stream<Throwable> causes(Throwable e) {
-        return Stream.iterate(e, Objects::nonNull, t -> t.getCause() == t ? null : t.getCause());
     }
 
     private static Response unauthenticated() {
