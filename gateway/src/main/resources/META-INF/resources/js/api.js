@@ -19,6 +19,19 @@ const RETURN_KEY = 'physiorun.afterLogin';
 export const account = { user: null };
 let csrfToken = null;
 
+// The service worker (sw.js) marks the copies it answers with when the network is out of reach.
+const STORED_AT = 'X-PhysioRun-Stored-At';
+
+/** When the data of the page on show was stored, if any of it came from this device's copy (else null). */
+export const offlineCopy = { storedAt: null };
+
+function noteCopy(response) {
+  const storedAt = response.headers.get(STORED_AT);
+  if (storedAt && (!offlineCopy.storedAt || storedAt < offlineCopy.storedAt)) {
+    offlineCopy.storedAt = storedAt;
+  }
+}
+
 /** Asks the gateway who is logged in; null when nobody is. */
 export async function loadSession() {
   let response;
@@ -62,7 +75,11 @@ function noConnection() {
   });
 }
 
-export async function api(path, { method = 'GET', body } = {}) {
+/**
+ * A call to a service. relogin: false leaves an ended session to the caller (an ApiError with status 401) instead
+ * of going to the login page: the offline queue waits for the login instead.
+ */
+export async function api(path, { method = 'GET', body, relogin = true } = {}) {
   const send = async () => {
     const headers = { Accept: 'application/json, application/problem+json' };
     if (body !== undefined) {
@@ -82,6 +99,7 @@ export async function api(path, { method = 'GET', body } = {}) {
     return type.includes('json') ? response.json().catch(() => null) : null;
   };
   let response = await send();
+  noteCopy(response);
   let data = await read(response);
   // A login in another tab (or a restart of the gateway with a new key) changes the token: fetch it, then try once more.
   if (response.status === 403 && data?.type === CSRF_PROBLEM && await loadSession()) {
@@ -89,7 +107,7 @@ export async function api(path, { method = 'GET', body } = {}) {
     data = await read(response);
   }
   // The session has ended (logged out elsewhere, or idle too long): log in again, then come back here.
-  if (response.status === 401 && !(await loadSession().catch(() => null))) {
+  if (response.status === 401 && relogin && !(await loadSession().catch(() => null))) {
     logIn();
   }
   if (!response.ok) {

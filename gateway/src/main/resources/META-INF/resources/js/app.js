@@ -1,8 +1,9 @@
 // The page shell: who is logged in, the pages their role opens, a hash router and the navigation.
 import { athletePage, athletesPage, cataloguePage } from './physio.js';
 import { planPage, progressPage, startPage, todayPage } from './runner.js';
-import { loadSession, logIn, takeReturnPage } from './api.js';
-import { clearStaleStatus, h, problemBox } from './ui.js';
+import { account, loadSession, logIn, offlineCopy, takeReturnPage } from './api.js';
+import { queuedOnDevice, registerServiceWorker, sendQueued } from './offline.js';
+import { clearStaleStatus, formatDateTime, h, problemBox } from './ui.js';
 
 // Who sees what: a runner their own plan; physiotherapists and clinic admins the athletes of their clinic (the
 // services decide what each may read; these are the pages that make sense for them); anyone the catalogue.
@@ -57,6 +58,14 @@ function welcomePage(page) {
     h('p', {}, 'Log in to see your plan, log your sessions and follow your progress. Physiotherapists see the athletes of their clinic.'),
     h('p', {}, h('a', { class: 'button', href: '/login', onclick: rememberPage }, 'Log in')),
     h('p', {}, 'Or read about ', h('a', { href: '#/catalogue' }, 'the exercises and the evidence behind them'), ' first.'));
+  // Logged out with sessions still on this device: only their owner's login sends them.
+  queuedOnDevice().then((count) => {
+    if (count && page.isConnected) {
+      page.querySelector('h1').after(h('p', { class: 'notice', id: 'queued-on-device' },
+        `${count === 1 ? 'A session' : `${count} sessions`} logged on this device ${count === 1 ? 'is' : 'are'} waiting to `
+          + 'be sent. Log in as the runner who logged them to send them.'));
+    }
+  });
 }
 
 /** The login comes back to the start page; remember this one to return to. */
@@ -92,6 +101,7 @@ async function show() {
     notForThisAccount(view, title);
   } else {
     view.replaceChildren(h('p', { class: 'loading' }, 'Loading…'));
+    offlineCopy.storedAt = null;
     try {
       await render(view, ...location.hash.match(pattern).slice(1));
     } catch (error) {
@@ -100,6 +110,10 @@ async function show() {
   }
   if (!view.isConnected) {
     return;
+  }
+  if (offlineCopy.storedAt) {
+    view.querySelector('h1')?.after(h('p', { class: 'notice', id: 'offline-copy', role: 'status' },
+      `Offline copy: this page shows your data as last refreshed on ${formatDateTime(offlineCopy.storedAt)}.`));
   }
   // Move focus to the new page's heading, as a page load would, so keyboard and screen reader users follow.
   const heading = view.querySelector('h1');
@@ -149,6 +163,7 @@ function showNav() {
 }
 
 async function start() {
+  registerServiceWorker();
   try {
     user = await loadSession();
   } catch (error) {
@@ -166,7 +181,12 @@ async function start() {
   showAccount();
   showNav();
   window.addEventListener('hashchange', show);
-  show();
+  await show();
+  // Sessions logged without a connection go out now and whenever the network comes back (offline.js).
+  if (audience === RUNNER) {
+    window.addEventListener('online', () => account.user && sendQueued());
+    sendQueued();
+  }
 }
 
 // The skip link must not change the address: the router would take "#main" for a page.

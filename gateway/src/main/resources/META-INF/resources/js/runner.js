@@ -1,10 +1,11 @@
 // The runner's pages: intake with triage, today (due sessions, logging, capacity check), the plan, progress.
-import { account, api, apiOrNull, ApiError, newEventId, poll } from './api.js';
+import { account, api, apiOrNull, logIn, newEventId, poll } from './api.js';
 import {
-  adviceBoxes, announce, capacityCheck, drillRule, exerciseCard, field, formatDate, h, isPhase4Drill,
+  adviceBoxes, announce, capacityCheck, drillRule, exerciseCard, field, formatDate, formatDateTime, h, isPhase4Drill,
   markFieldErrors, notCountedText, problemBox, readable, sessionsTable, tallyText, timeline, todayIso,
 } from './ui.js';
 import { adherenceCard, painChart } from './charts.js';
+import { discardSession, isRefusal, keepSession, queuedSessions, queueEvents, sendQueued } from './offline.js';
 
 const EASY_RUN = 'easy-run';
 
@@ -158,6 +159,7 @@ export async function todayPage(main) {
   const capacity = h('div', { id: 'capacity' }, h('p', { class: 'muted' }, 'Loading your capacity check…'));
   const week = h('div', { id: 'week-adherence' }, h('p', { class: 'muted' }, 'Loading your week…'));
   const log = logForm(plan);
+  const queue = queueCard(log);
   main.replaceChildren(
     h('h1', {}, 'Today'), phaseLine,
     h('div', { class: 'grid' },
@@ -166,6 +168,7 @@ export async function todayPage(main) {
         h('h2', { id: 'capacity-heading' }, 'Capacity check'), capacity),
       h('section', { class: 'card', 'aria-labelledby': 'week-heading' },
         h('h2', { id: 'week-heading' }, 'Your week so far'), week)),
+    queue.card,
     h('section', { class: 'card', 'aria-labelledby': 'log-heading' }, h('h2', { id: 'log-heading' }, 'Log a session'), log.form));
 
   let phase = plan.currentPhase;
@@ -212,6 +215,17 @@ export async function todayPage(main) {
     showWeek();
   };
 
+  // Sessions sent from this device's queue get the answer a session logged online gets, one after the other.
+  let outcomes = Promise.resolve();
+  whileShown(main, 'sent', ({ detail: { entry, accepted } }) => {
+    outcomes = outcomes.then(() => log.outcome(entry.session, accepted, entry.name)).catch(() => {
+      announce(`${entry.name} was sent. Its count shows once the connection is back.`);
+    });
+  });
+  whileShown(main, 'change', queue.show);
+  whileShown(main, 'expired', queue.expired);
+  queue.show();
+
   showDue();
   try {
     const check = await loadCheck(plan.athleteId);
@@ -225,6 +239,44 @@ export async function todayPage(main) {
   }
   // Once progress-service knows the plan (the capacity check above waited for it), it can count the week too.
   showWeek();
+}
+
+/** Listens to the offline queue while this page is on show. */
+function whileShown(page, type, listener) {
+  const handle = (event) => (page.isConnected ? listener(event) : queueEvents.removeEventListener(type, handle));
+  queueEvents.addEventListener(type, handle);
+}
+
+/** The sessions of this runner waiting on this device: to be sent, or refused and waiting to be fixed or discarded. */
+function queueCard(log) {
+  const note = h('div');
+  const list = h('ul', { class: 'plain queued' });
+  const card = h('section', { class: 'card', id: 'queue', 'aria-labelledby': 'queue-heading', hidden: true },
+    h('h2', { id: 'queue-heading' }, 'Waiting to send'),
+    h('p', { class: 'hint' }, 'Sessions logged on this device while there was no connection. They are sent when the '
+      + 'network is back and counted once, however often they are sent.'),
+    note, list);
+  const show = async () => {
+    const entries = await queuedSessions();
+    card.hidden = !entries.length;
+    list.replaceChildren(...entries.map((entry) => queuedItem(entry, log)));
+  };
+  const expired = () => note.replaceChildren(h('p', { class: 'notice' }, 'Your login has ended. Log in again to send these '
+    + 'sessions: they stay on this device until then.'), h('p', {}, h('button', { type: 'button', onclick: logIn }, 'Log in')));
+  return { card, show, expired };
+}
+
+function queuedItem(entry, log) {
+  const line = [h('strong', {}, entry.name), ` · done ${formatDateTime(entry.session.performedAt)} `];
+  if (!entry.refusal) {
+    return h('li', { 'data-event-id': entry.eventId }, line, h('span', { class: 'tag no' }, 'Waiting to send'));
+  }
+  return h('li', { 'data-event-id': entry.eventId, class: 'refused' }, line, h('span', { class: 'tag bad' }, 'Not accepted'),
+    problemBox({ problem: entry.refusal }, 'The session was not accepted'),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'secondary', 'aria-label': `Fix ${entry.name}`, onclick: () => log.fix(entry) }, 'Fix'),
+      h('button', { type: 'button', class: 'secondary', 'aria-label': `Discard ${entry.name}`,
+        onclick: () => discardSession(entry.eventId) }, 'Discard')));
 }
 
 /**
@@ -342,10 +394,15 @@ const FIELDS_BY_KIND = {
   run: ['distanceMetres'],
 };
 
+/** A time as a datetime-local field shows it, in the browser's zone. */
+function localInput(time) {
+  const local = new Date(time);
+  local.setMinutes(local.getMinutes() - local.getTimezoneOffset());
+  return local.toISOString().slice(0, 16);
+}
+
 function localNow() {
-  const now = new Date();
-  now.setMinutes(now.getMinutes() - now.getTimezoneOffset());
-  return now.toISOString().slice(0, 16);
+  return localInput(Date.now());
 }
 
 const PAIN_HINT = 'Your highest pain during the session, 0 if there was none. Keep it at 3 or less.';
@@ -461,6 +518,44 @@ function logForm(plan) {
   }
   select.addEventListener('change', prefill);
 
+  /** A refused session from the queue back in the form, to correct and save as a new one. */
+  log.fix = async (entry) => {
+    const s = entry.session;
+    select.value = s.exercise;
+    prefill();
+    for (const name of Object.keys(doseFields)) {
+      form.elements[name].value = s[name] ?? '';
+    }
+    form.elements.performedAt.value = s.performedAt ? localInput(s.performedAt) : localNow();
+    form.elements.painDuring.value = s.painDuring ?? '';
+    form.elements.painAfter.value = s.painAfter ?? '';
+    form.elements.fullRange.checked = Boolean(s.fullRange);
+    form.elements.tightness.value = { true: 'yes', false: 'no' }[s.tightness] ?? '';
+    form.elements.notes.value = s.notes || '';
+    markFieldErrors(form, entry.refusal.errors);
+    await discardSession(entry.eventId);
+    select.focus();
+  };
+
+  /** What the service says about an accepted session, at once; then its count, and the capacity check. */
+  log.outcome = async (session, accepted, name) => {
+    const boxes = adviceBoxes(accepted?.advice || []);
+    if (boxes.length) {
+      advice.replaceChildren(...boxes);
+      boxes[0].focus();
+    }
+    announce(`${name} saved. Counting it…`);
+    const counted = await poll(async () => {
+      const sessions = await apiOrNull(`/api/progress/${encodeURIComponent(plan.athleteId)}/sessions`);
+      return sessions && sessions.find((s) => s.eventId === session.eventId);
+    }, { timeoutMs: 15000 });
+    if (counted) {
+      await log.onCounted(counted);
+    } else {
+      announce('Session saved. It has not been counted yet; check Progress again in a minute.');
+    }
+  };
+
   log.choose = (slug) => {
     select.value = slug;
     prefill();
@@ -504,19 +599,29 @@ function logForm(plan) {
       form.querySelector(`[name="${missing[0].field}"]`).focus();
       return;
     }
+    const name = exercise ? exercise.name : 'Easy run';
     const button = form.querySelector('button[type=submit]');
     button.disabled = true;
     try {
-      const accepted = await api('/api/sessions', { method: 'POST', body: session });
+      let kept = false;
+      let accepted;
+      try {
+        accepted = await api('/api/sessions', { method: 'POST', body: session, relogin: false });
+      } catch (error) {
+        if (isRefusal(error)) {
+          throw error;
+        }
+        // No connection, a service out of reach or a login that has ended: the session waits on this device.
+        await keepSession(session, name);
+        kept = true;
+        announce(error.status === 0
+          ? `No connection: ${name} is kept on this device, waiting to send. It is sent when the network is back.`
+          : `${name} could not be sent just now. It is kept on this device, waiting to send.`);
+        sendQueued();
+      }
       eventId = newEventId();
       markFieldErrors(form);
       result.replaceChildren();
-      // What the service says about this session (stop for today, more often than prescribed...), at once.
-      const boxes = adviceBoxes(accepted?.advice || []);
-      if (boxes.length) {
-        advice.replaceChildren(...boxes);
-        boxes[0].focus();
-      }
       form.elements.painDuring.value = '';
       form.elements.painAfter.value = '';
       for (const radio of form.querySelectorAll('input[name="tightness"]')) {
@@ -525,18 +630,11 @@ function logForm(plan) {
       form.elements.notes.value = '';
       form.elements.performedAt.value = localNow();
       form.elements.performedAt.max = localNow();
-      announce(`${exercise ? exercise.name : 'Easy run'} saved. Counting it…`);
-      const counted = await poll(async () => {
-        const sessions = await apiOrNull(`/api/progress/${encodeURIComponent(plan.athleteId)}/sessions`);
-        return sessions && sessions.find((s) => s.eventId === session.eventId);
-      }, { timeoutMs: 15000 });
-      if (counted) {
-        await log.onCounted(counted);
-      } else {
-        announce('Session saved. It has not been counted yet; check Progress again in a minute.');
+      if (!kept) {
+        await log.outcome(session, accepted, name);
       }
     } catch (error) {
-      if (error instanceof ApiError && error.status >= 400 && error.status < 500) {
+      if (isRefusal(error)) {
         eventId = newEventId(); // refused: a corrected session is a new one
       }
       markFieldErrors(form, error.problem?.errors);

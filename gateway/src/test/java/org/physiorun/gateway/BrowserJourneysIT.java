@@ -7,8 +7,10 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.ServiceWorkerPolicy;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +26,9 @@ import org.physiorun.infra.Keycloak;
 import org.physiorun.infra.ServiceProcess;
 import org.physiorun.infra.testing.Stack;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -43,6 +48,7 @@ import java.util.regex.Pattern;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -50,7 +56,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the three packaged services, on a real PostgreSQL and Kafka, and a real Keycloak started the way the launcher
  * starts it, with the demo realm. Each test logs in through Keycloak's own login page as one of the realm's demo
  * users (all of clinic north but cai), asserts what that person sees, and leaves screenshots (desktop and phone
- * width) under target/screenshots/ for review.
+ * width) under target/screenshots/ for review. Every page screenshot is scanned with axe-core too (WCAG 2.1 A and AA):
+ * a serious or critical finding fails the test.
  */
 class BrowserJourneysIT {
 
@@ -63,6 +70,7 @@ class BrowserJourneysIT {
     private static Stack stack;
     private static ServiceProcess gateway;
     private static Playwright playwright;
+    private static String axeScript;
 
     private BrowserContext browser;
     private Page page;
@@ -90,6 +98,16 @@ class BrowserJourneysIT {
         // Counting a session goes through Kafka: give the page time to show the outcome.
         PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         Files.createDirectories(SCREENSHOTS);
+        axeScript = axeScript();
+    }
+
+    /** axe.min.js from the axe-core webjar on the test classpath (its version comes from the pom). */
+    private static String axeScript() throws IOException {
+        String path = "META-INF/resources/webjars/axe-core/" + System.getProperty("axe-core.version") + "/axe.min.js";
+        try (InputStream script = BrowserJourneysIT.class.getClassLoader().getResourceAsStream(path)) {
+            assertNotNull(script, path + " on the test classpath");
+            return new String(script.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @AfterAll
@@ -111,6 +129,10 @@ class BrowserJourneysIT {
     /** A fresh browser profile for every test: nothing remembered from another runner. */
     @BeforeEach
     void openBrowser(TestInfo test) throws Exception {
+        openBrowser(test, ServiceWorkerPolicy.ALLOW);
+    }
+
+    private void openBrowser(TestInfo test, ServiceWorkerPolicy serviceWorkers) throws Exception {
         Path profile = Files.createDirectories(Path.of("target/chromium-profiles"))
                 .resolve(test.getTestMethod().orElseThrow().getName() + "-" + UUID.randomUUID());
         browser = playwright.chromium().launchPersistentContext(profile, new BrowserType.LaunchPersistentContextOptions()
@@ -118,8 +140,13 @@ class BrowserJourneysIT {
                 .setHeadless(true)
                 .setArgs(CHROMIUM_ARGS)
                 .setViewportSize(1280, 900)
+                .setServiceWorkers(serviceWorkers)
                 .setBaseURL(gateway.baseUrl()));
         page = browser.pages().isEmpty() ? browser.newPage() : browser.pages().get(0);
+        watch(page);
+    }
+
+    private void watch(Page page) {
         page.onPageError(error -> pageError("thrown: " + error));
         // The app writes nothing to the console itself, so an error there is the browser reporting a script of
         // the app that failed. Keycloak's login page is not the app. "Failed to load resource" lines are the
@@ -357,6 +384,11 @@ class BrowserJourneysIT {
         assertThat(stop.locator("[data-advice=pain-above-ceiling]")).containsText("physiotherapist");
         assertThat(page.locator("#status")).containsText("Session counted: at the prescribed dose, with some pain.");
         shot("physio-0-runner-told-to-stop");
+        // Today once more with the service worker in charge: ben's data is kept on the device for use offline...
+        page.evaluate("() => navigator.serviceWorker.ready.then(() => true)");
+        page.reload();
+        assertThat(page.locator("#capacity")).containsText("Next: phase 2");
+        assertTrue((Boolean) page.evaluate("() => caches.has('physiorun-data')"), "the runner's data kept for offline use");
 
         // Logging out ends Keycloak's session too: the next login asks for a password again.
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out")).click();
@@ -364,6 +396,8 @@ class BrowserJourneysIT {
                 .isVisible();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Welcome to PhysioRun"))).isVisible();
         assertEquals(401, page.request().get("/auth/me").status());
+        // ...and none of it is left for whoever uses this browser next.
+        assertFalse((Boolean) page.evaluate("() => caches.has('physiorun-data')"), "the runner's data left after logging out");
         shot("physio-0b-logged-out");
 
         logIn("pat");
@@ -417,6 +451,145 @@ class BrowserJourneysIT {
         shot("physio-3-catalogue");
     }
 
+    @Test
+    void aRunnerLogsSessionsAtTheTrackWithoutANetworkAndTheyCountOnceBackOnline() {
+        // cai, a runner of clinic south (no other test's physiotherapist sees her). Day 8: two Isometric Holds a day
+        // are prescribed, and two pain-free ones meet that criterion of the first gate.
+        logIn("cai");
+        intake(LocalDate.now().minusDays(7), "2", "MUSCLE", true);
+        Locator capacity = page.locator("#capacity");
+        assertThat(capacity).containsText("Next: phase 2");
+        Locator holdMet = capacity.locator(".met").filter(new Locator.FilterOptions().setHasText("Isometric Hold"));
+        assertThat(holdMet).hasCount(0);
+        // Online once more with the service worker in charge, so that My plan and Today are kept on the device.
+        page.evaluate("() => navigator.serviceWorker.ready.then(() => true)");
+        page.navigate("/#/plan");
+        page.reload();
+        assertThat(page.locator(".phase.current")).hasCount(1);
+        page.navigate("/#/today");
+        page.reload();
+        assertThat(capacity).containsText("Next: phase 2");
+        assertThat(page.locator("#week-adherence")).containsText("This week");
+
+        browser.setOffline(true);
+        page.navigate("/#/plan");
+        page.reload();
+        assertThat(page.locator(".phase.current")).containsText("Phase 1");
+        assertThat(page.locator("#offline-copy")).containsText("Offline copy: this page shows your data as last refreshed on");
+        shot("offline-1-my-plan");
+        page.navigate("/#/today");
+        page.reload();
+        assertThat(capacity).containsText("Next: phase 2");
+        assertThat(page.locator("#offline-copy")).containsText("last refreshed on");
+        assertThat(page.locator("#due")).containsText("Isometric Hold");
+
+        // Two sessions logged with the keyboard alone, kept on the device with the time they were done.
+        Locator queue = page.locator("#queue li[data-event-id]");
+        for (int logged = 1; logged <= 2; logged++) {
+            logPainFreeWithTheKeyboard("Log Isometric Hold");
+            assertThat(page.locator("#status")).containsText("No connection: Isometric Hold is kept on this device, waiting to send.");
+            assertThat(queue).hasCount(logged);
+        }
+        assertThat(queue.first()).containsText("Waiting to send");
+        // A third one the service will refuse: an hour's hold is beyond what it takes (at most 3600 s).
+        page.getByLabel("Exercise", new Page.GetByLabelOptions().setExact(true)).selectOption("isometric-heel-press");
+        page.getByLabel("Hold per set (seconds)").fill("4000");
+        page.getByLabel("Pain during (0-10)").selectOption("0");
+        save();
+        assertThat(queue).hasCount(3);
+        shot("offline-2-waiting-to-send");
+
+        // The queue outlives the page.
+        page.reload();
+        assertThat(queue).hasCount(3);
+        List<?> eventIds = (List<?>) queue.evaluateAll("items => items.map((i) => i.dataset.eventId)");
+        Map<?, ?> cache = (Map<?, ?>) page.evaluate("""
+                async () => {
+                  const sizes = {};
+                  for (const name of await caches.keys()) {
+                    const cache = await caches.open(name);
+                    let bytes = 0;
+                    const requests = await cache.keys();
+                    for (const request of requests) {
+                      bytes += (await (await cache.match(request)).blob()).size;
+                    }
+                    const paths = requests.map((r) => new URL(r.url).pathname + new URL(r.url).search).join(' ');
+                    sizes[name] = `${requests.length} entries, ${bytes} bytes: ${paths}`;
+                  }
+                  return sizes;
+                }""");
+        System.out.println("[offline cache] " + cache);
+
+        browser.setOffline(false);
+        // Sent at once; the two good ones counted, the capacity check updated as after an online session.
+        assertThat(holdMet).hasCount(1);
+        assertThat(capacity.locator(".unmet").filter(new Locator.FilterOptions().setHasText("Isometric Hold"))).hasCount(0);
+        assertThat(page.locator("#status")).containsText("Session counted: at the prescribed dose, pain-free.");
+        Locator refused = page.locator("#queue li.refused");
+        assertThat(queue).hasCount(1);
+        assertThat(refused).containsText("Not accepted");
+        assertThat(refused.locator(".problem")).containsText("Hold (seconds)");
+        shot("offline-3-back-online");
+        String refusedId = refused.getAttribute("data-event-id");
+        JsonArray sessions = new JsonArray(page.request().get("/api/progress/cai/sessions").text());
+        for (Object eventId : eventIds) {
+            long times = sessions.stream().map(JsonObject.class::cast).filter(s -> eventId.equals(s.getString("eventId"))).count();
+            assertEquals(eventId.equals(refusedId) ? 0 : 1, times, "session " + eventId + " in " + sessions);
+        }
+
+        // The refused one stays until the runner fixes or discards it.
+        page.reload();
+        assertThat(refused).hasCount(1);
+        refused.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Discard Isometric Hold")).click();
+        assertThat(page.locator("#queue")).isHidden();
+    }
+
+    @Test
+    void theSameQueuedSessionSentFromTwoTabsCountsOnce(TestInfo test) throws Exception {
+        // Playwright's routes, which hold the two sends here until both are on their way, want service workers off;
+        // both tabs have their pages already, so the queue alone is tested.
+        browser.close();
+        openBrowser(test, ServiceWorkerPolicy.BLOCK);
+        logIn("cai");
+        intake(LocalDate.now().minusDays(3), "1", "MUSCLE", true);
+        assertThat(page.locator("#capacity")).containsText("Next: phase 2");
+        Page other = browser.newPage();
+        watch(other);
+        other.navigate("/#/today");
+        assertThat(other.locator("#capacity")).containsText("Next: phase 2");
+
+        browser.setOffline(true);
+        logPainFree("isometric-heel-press", null);
+        Locator queued = page.locator("#queue li[data-event-id]");
+        assertThat(queued).hasCount(1);
+        String eventId = queued.getAttribute("data-event-id");
+
+        List<Route> sends = new CopyOnWriteArrayList<>();
+        browser.route("**/api/sessions", route -> {
+            if ("POST".equals(route.request().method())) {
+                sends.add(route);
+            } else {
+                route.resume();
+            }
+        });
+        browser.setOffline(false);
+        page.waitForCondition(() -> sends.size() == 2);
+        for (Route send : sends) {
+            assertEquals(eventId, new JsonObject(send.request().postData()).getString("eventId"));
+            send.resume();
+        }
+        // Both tabs had it accepted and heard how it counted (beyond today's prescribed frequency if another test
+        // logged Isometric Holds for cai today); the service has it once.
+        for (Page tab : List.of(page, other)) {
+            assertThat(tab.locator("#queue")).isHidden();
+            assertThat(tab.locator("#status")).containsText(Pattern.compile("Session counted|Session saved, but it does not count"));
+        }
+        JsonArray sessions = new JsonArray(page.request().get("/api/progress/cai/sessions").text());
+        assertEquals(1, sessions.stream().map(JsonObject.class::cast).filter(s -> eventId.equals(s.getString("eventId"))).count(),
+                sessions.encode());
+        shot("offline-4-sent-from-two-tabs");
+    }
+
     /**
      * Logs in as one of the demo realm's users (password: the name and "-demo") the way a person does: the page's
      * Log in button, then Keycloak's own login page (its fields keep their ids username, password and kc-login
@@ -464,6 +637,40 @@ class BrowserJourneysIT {
         save();
     }
 
+    /**
+     * Logs a pain-free session with the keyboard alone: Tab to the "Log this" button named logLabel, Enter, then Tab
+     * through the form, choosing with the keys, and Enter on Save; each control reached shows where the focus is.
+     */
+    private void logPainFreeWithTheKeyboard(String logLabel) {
+        tabTo("button[aria-label='" + logLabel + "']");
+        page.keyboard().press("Enter");
+        assertTrue((Boolean) page.evaluate("() => document.activeElement.name === 'exercise'"), "Log this leads to the form");
+        tabTo("select[name=painDuring]");
+        page.keyboard().press("0");
+        assertEquals("0", page.locator("select[name=painDuring]").inputValue());
+        // The form keeps this box as it was for the session before.
+        tabTo("#log-full-range");
+        if (!page.locator("#log-full-range").isChecked()) {
+            page.keyboard().press("Space");
+        }
+        assertThat(page.locator("#log-full-range")).isChecked();
+        tabTo("#log-session button[type=submit]");
+        page.keyboard().press("Enter");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save session"))).isEnabled();
+    }
+
+    /** Presses Tab until the focus is on the element the selector names, and checks the focus is shown there. */
+    private void tabTo(String selector) {
+        for (int presses = 0; presses < 100; presses++) {
+            if ((Boolean) page.evaluate("s => document.activeElement.matches(s)", selector)) {
+                assertTrue((Boolean) page.evaluate("() => document.activeElement.matches(':focus-visible')"), selector + " shows its focus");
+                return;
+            }
+            page.keyboard().press("Tab");
+        }
+        throw new AssertionError("Tab never reached " + selector);
+    }
+
     /** Saves the session and waits until the page has heard that it was counted (the button is back). */
     private void save() {
         Locator button = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save session"));
@@ -495,11 +702,31 @@ class BrowserJourneysIT {
         }
     }
 
-    /** The page as it is now, at desktop and at phone width. */
+    /** The page as it is now, at desktop and at phone width; each of the app's pages scanned for accessibility at both. */
     private void shot(String name) {
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve(name + "-desktop.png")));
+        scan(name + " (desktop)");
         page.setViewportSize(390, 844);
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve(name + "-phone.png")));
+        scan(name + " (phone)");
         page.setViewportSize(1280, 900);
+    }
+
+    /**
+     * axe-core's WCAG 2.1 A and AA rules on the page as it is: no serious or critical finding. Keycloak's login page
+     * is Keycloak's, not the app's, and is left out.
+     */
+    private void scan(String where) {
+        if (!page.url().startsWith(gateway.baseUrl())) {
+            return;
+        }
+        if (!(Boolean) page.evaluate("() => typeof axe !== 'undefined'")) {
+            page.addScriptTag(new Page.AddScriptTagOptions().setContent(axeScript));
+        }
+        List<?> findings = (List<?>) page.evaluate("""
+                async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }))
+                    .violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+                    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)""");
+        assertTrue(findings.isEmpty(), "accessibility of " + where + ": " + findings);
     }
 }
