@@ -36,9 +36,9 @@ import java.util.UUID;
  * higher of the pain during and after the session, and each is also a component. A decision is an Observation too
  * (category therapy), coded by its CloudEvent type and identified by the CloudEvent id: a clinic system then reads
  * one resource type with one code system, can deduplicate against the events it got by webhook or Kafka, and
- * finds the session that caused a decision through {@code derivedFrom}. A Communication or DetectedIssue would fit
- * only some decisions (the pain alert, not a phase advanced), and a DetectedIssue needs an implicated resource that
- * a low-adherence decision does not have.
+ * finds the session that caused a decision through {@code derivedFrom}. A DetectedIssue would fit the alerts (pain
+ * above the ceiling, low adherence) but not a phase advanced, and a Communication records a message sent, which a
+ * decision is not.
  */
 public final class ProgressFhir {
 
