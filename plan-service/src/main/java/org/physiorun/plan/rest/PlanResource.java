@@ -24,7 +24,9 @@ import org.physiorun.plan.api.PlanDto;
 import org.physiorun.plan.api.PlanIntake;
 import org.physiorun.plan.api.PlanSettings;
 import org.physiorun.plan.api.ScheduleDto;
+import org.physiorun.plan.fhir.FhirJson;
 import org.physiorun.plan.service.CalendarLinks;
+import org.physiorun.plan.service.FhirViews;
 import org.physiorun.plan.service.PlanService;
 import org.physiorun.plan.service.PlanSettingsService;
 import org.physiorun.plan.service.ScheduleService;
@@ -48,11 +50,13 @@ public class PlanResource {
     private final PlanService plans;
     private final ScheduleService schedules;
     private final PlanSettingsService settingsService;
+    private final FhirViews fhir;
 
-    PlanResource(PlanService plans, ScheduleService schedules, PlanSettingsService settingsService) {
+    PlanResource(PlanService plans, ScheduleService schedules, PlanSettingsService settingsService, FhirViews fhir) {
         this.plans = plans;
         this.schedules = schedules;
         this.settingsService = settingsService;
+        this.fhir = fhir;
     }
 
     @POST
@@ -127,6 +131,15 @@ public class PlanResource {
     public Response calendar(@PathParam("planId") String planId, @QueryParam("from") String from,
                              @QueryParam("to") String to) {
         return ICalendar.download(schedules.schedule(planId, from, to).orElseThrow(() -> notFound(planId)));
+    }
+
+    @GET
+    @Path("/{planId}/fhir")
+    @Produces(FhirJson.MEDIA_TYPE)
+    @Operation(summary = "The plan as a FHIR R4 Bundle: the CarePlan (instantiating the protocol's PlanDefinition)"
+            + " with an activity per exercise, and the return-to-run Goal")
+    public String fhir(@PathParam("planId") String planId) {
+        return fhir.plan(planId).orElseThrow(() -> notFound(planId));
     }
 
     private static CalendarLinks links(UriInfo uri) {

@@ -12,6 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.physiorun.plan.api.ProtocolDto;
+import org.physiorun.plan.fhir.FhirJson;
+import org.physiorun.plan.service.FhirViews;
 import org.physiorun.plan.service.ProtocolService;
 import org.physiorun.support.problem.ProblemException;
 
@@ -24,9 +26,11 @@ import java.util.List;
 public class ProtocolResource {
 
     private final ProtocolService service;
+    private final FhirViews fhir;
 
-    ProtocolResource(ProtocolService service) {
+    ProtocolResource(ProtocolService service, FhirViews fhir) {
         this.service = service;
+        this.fhir = fhir;
     }
 
     @GET
@@ -43,5 +47,15 @@ public class ProtocolResource {
                            @QueryParam("version") @Min(1) Integer version) {
         return service.find(id, version).orElseThrow(() -> ProblemException.notFound(
                 "No protocol has id '" + id + "'" + (version == null ? "" : " in version " + version) + "."));
+    }
+
+    @GET
+    @Path("/{id}/fhir")
+    @Produces(FhirJson.MEDIA_TYPE)
+    @Operation(summary = "The newest version as a FHIR R4 PlanDefinition",
+            description = "One action per phase with its gate criteria as conditions; the exercises as contained"
+                    + " ActivityDefinitions.")
+    public String fhir(@PathParam("id") String id) {
+        return fhir.protocol(id).orElseThrow(() -> ProblemException.notFound("No protocol has id '" + id + "'."));
     }
 }

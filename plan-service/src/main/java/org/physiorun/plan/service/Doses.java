@@ -3,12 +3,12 @@ package org.physiorun.plan.service;
 import org.physiorun.plan.domain.Prescription.Dosage;
 
 /** A dose in the way a runner reads it: "3 x 8 reps each leg", "3 x 30-45 s hold", "6-8 x 40-60 m". */
-final class Doses {
+public final class Doses {
 
     private Doses() {
     }
 
-    static String describe(Dosage d) {
+    public static String describe(Dosage d) {
         // Sprints are one set of several efforts over a distance: the efforts are the repetitions.
         if (d.sets() == 1 && d.repsMin() != null && d.distanceMetresMin() != null) {
             return range(d.repsMin(), d.repsMax()) + " x " + range(d.distanceMetresMin(), d.distanceMetresMax()) + " m";

@@ -16,9 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.physiorun.progress.api.AdherenceView;
 import org.physiorun.progress.api.CapacityCheckView;
 import org.physiorun.progress.api.SessionView;
+import org.physiorun.progress.fhir.FhirJson;
 import org.physiorun.progress.repository.AthleteScope;
 import org.physiorun.progress.security.Access;
 import org.physiorun.progress.service.AdherenceService;
+import org.physiorun.progress.service.FhirViews;
 import org.physiorun.progress.service.ProgressQueries;
 import org.physiorun.support.problem.ProblemException;
 import org.physiorun.support.security.Caller;
@@ -35,11 +37,13 @@ public class ProgressResource {
     private final Access access;
     private final ProgressQueries queries;
     private final AdherenceService adherence;
+    private final FhirViews fhir;
 
-    ProgressResource(Access access, ProgressQueries queries, AdherenceService adherence) {
+    ProgressResource(Access access, ProgressQueries queries, AdherenceService adherence, FhirViews fhir) {
         this.access = access;
         this.queries = queries;
         this.adherence = adherence;
+        this.fhir = fhir;
     }
 
     @GET
@@ -73,6 +77,16 @@ public class ProgressResource {
                                    @QueryParam("weeks") @DefaultValue("4") @Min(1) @Max(52) int weeks) {
         AthleteScope scope = access.toRead(athleteId);
         return adherence.adherence(scope, weeks, Instant.now()).orElseThrow(() -> noPlan(scope));
+    }
+
+    @GET
+    @Path("/fhir")
+    @Produces(FhirJson.MEDIA_TYPE)
+    @Operation(summary = "The same as a FHIR R4 Bundle: a pain Observation (LOINC 72514-3) per session, then an"
+            + " Observation per progression decision")
+    public String fhir(@PathParam("athleteId") String athleteId) {
+        AthleteScope scope = access.toRead(athleteId);
+        return fhir.progress(scope, Instant.now()).orElseThrow(() -> noPlan(scope));
     }
 
     private static ProblemException noPlan(AthleteScope scope) {

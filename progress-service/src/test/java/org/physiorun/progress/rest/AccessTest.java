@@ -47,7 +47,7 @@ class AccessTest {
     // the clinics of the athletes that single tests add, so that north's and south's lists stay exactly as made
     private static final String EAST = "east-" + RUN;
     private static final String WEST = "west-" + RUN;
-    private static final List<String> ONE_ATHLETE = List.of("", "/sessions", "/events", "/adherence");
+    private static final List<String> ONE_ATHLETE = List.of("", "/sessions", "/events", "/adherence", "/fhir");
 
     private static Athletes athletes;
 
