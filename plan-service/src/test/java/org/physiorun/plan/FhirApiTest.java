@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.PlanDefinition;
 import org.hl7.fhir.r4.model.PlanDefinition.PlanDefinitionActionComponent;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
+import org.physiorun.infra.testing.R4Validation;
 import org.physiorun.infra.testing.RealServers;
 import org.physiorun.infra.testing.TestTokens;
 

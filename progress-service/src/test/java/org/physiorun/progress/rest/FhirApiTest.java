@@ -11,7 +11,7 @@ import org.physiorun.infra.testing.RealServers;
 import org.physiorun.infra.testing.TestTokens;
 import org.physiorun.progress.support.AthleteJourney;
 import org.physiorun.progress.support.Journeys;
-import org.physiorun.progress.support.R4Validation;
+import org.physiorun.infra.testing.R4Validation;
 
 import java.util.List;
 
