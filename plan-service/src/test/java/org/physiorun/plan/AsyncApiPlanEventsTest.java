@@ -2,6 +2,7 @@ package org.physiorun.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -16,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.physiorun.plan.Identities.asPhysio;
 
 /**
@@ -49,5 +51,15 @@ class AsyncApiPlanEventsTest {
         }
         assertEquals(4, records.size());
         assertEquals(AsyncApiContract.load().eventTypes(TOPIC), types);
+
+        // and the check is strict: a gate without its earliest day, or a side the document does not know, fails it
+        ObjectNode created = (ObjectNode) JSON.readTree(records.get(0).value());
+        ObjectNode noEarliestDay = created.deepCopy();
+        ((ObjectNode) noEarliestDay.at("/data/gates/0")).remove("earliestDay");
+        ObjectNode unknownSide = created.deepCopy();
+        ((ObjectNode) unknownSide.get("data")).put("side", "BOTH");
+        assertEquals(List.of(), AsyncApiContract.load().violations(TOPIC, created));
+        assertFalse(AsyncApiContract.load().violations(TOPIC, noEarliestDay).isEmpty());
+        assertFalse(AsyncApiContract.load().violations(TOPIC, unknownSide).isEmpty());
     }
 }
