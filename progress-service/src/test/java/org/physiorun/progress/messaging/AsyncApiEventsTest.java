@@ -2,6 +2,7 @@ package org.physiorun.progress.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -73,6 +74,24 @@ class AsyncApiEventsTest {
             published.add(event.get("type").asText());
         }
         assertEquals(CONTRACT.eventTypes(PROGRESSION), published);
+    }
+
+    @Test
+    void anEventThatDriftedFromTheDocumentIsCaught() {
+        AthleteJourney athlete = new AthleteJourney(10).withPlan();
+        athlete.log(athlete.at("extender", 2).pain(0, 5));
+        JsonNode alert = athlete.events(1).get(0);
+
+        ObjectNode renamed = alert.deepCopy();
+        ((ObjectNode) renamed.get("data")).set("painLevel", ((ObjectNode) renamed.get("data")).remove("pain"));
+        ObjectNode outOfRange = alert.deepCopy();
+        ((ObjectNode) outOfRange.get("data")).put("pain", 11);
+        ObjectNode unknownType = alert.deepCopy();
+        unknownType.put("type", "physiorun.progression.pain-noted");
+
+        assertFalse(CONTRACT.violations(PROGRESSION, renamed).isEmpty(), "a renamed field");
+        assertFalse(CONTRACT.violations(PROGRESSION, outOfRange).isEmpty(), "a pain above 10");
+        assertFalse(CONTRACT.violations(PROGRESSION, unknownType).isEmpty(), "a type the document does not give");
     }
 
     @Test
