@@ -252,6 +252,19 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void theAsyncApiDocumentIsServedToAnyoneByTheGatewayItself() throws Exception {
+        byte[] document;
+        try (var in = getClass().getClassLoader().getResourceAsStream("asyncapi/asyncapi.yaml")) {
+            document = in.readAllBytes();
+        }
+        byte[] served = when().get("/api/asyncapi.yaml").then().statusCode(200)
+                .contentType("application/yaml")
+                .extract().asByteArray();
+        assertEquals(new String(document, StandardCharsets.UTF_8), new String(served, StandardCharsets.UTF_8));
+        assertTrue(new String(served, StandardCharsets.UTF_8).startsWith("asyncapi: 3.0.0"));
+    }
+
+    @Test
     void theFrontendAndItsChartLibraryAreServed() {
         when().get("/").then().statusCode(200).contentType(containsString("text/html"))
                 .body(containsString("PhysioRun"));

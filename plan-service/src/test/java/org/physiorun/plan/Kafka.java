@@ -1,5 +1,8 @@
 package org.physiorun.plan;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -14,6 +17,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.physiorun.infra.testing.AsyncApiContract;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,9 +27,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The real broker of the test run, through plain Kafka clients, as another service would use it. */
 final class Kafka {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Kafka() {
     }
@@ -54,8 +61,22 @@ final class Kafka {
         }
     }
 
-    /** Reads the topic from the start until {@code count} records with this key are seen. */
+    /**
+     * Reads the topic from the start until {@code count} records with this key are seen. Each plan event read is
+     * checked against its message in the AsyncAPI document, so that every test of plan-events holds the document to
+     * the code.
+     */
     static List<ConsumerRecord<String, String>> read(String topic, String key, int count) {
+        List<ConsumerRecord<String, String>> found = readUnchecked(topic, key, count);
+        if (topic.equals("plan-events")) {
+            for (ConsumerRecord<String, String> record : found) {
+                assertEquals(List.of(), AsyncApiContract.load().violations(topic, json(record.value())), record.value());
+            }
+        }
+        return found;
+    }
+
+    private static List<ConsumerRecord<String, String>> readUnchecked(String topic, String key, int count) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
@@ -78,6 +99,14 @@ final class Kafka {
             });
         }
         return found;
+    }
+
+    private static JsonNode json(String value) {
+        try {
+            return JSON.readTree(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Not JSON: " + value, e);
+        }
     }
 
     /** Waits until the consumer group has committed past the record: it has been processed. */

@@ -3,6 +3,7 @@ package org.physiorun.progress.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.physiorun.infra.testing.AsyncApiContract;
 import org.physiorun.infra.testing.RealServers;
 import org.physiorun.infra.testing.TestTokens;
 
@@ -149,9 +150,16 @@ public final class AthleteJourney {
         return sessions.size();
     }
 
-    /** The athlete's first {@code count} progression events on the topic (fewer if they do not come in time). */
+    /**
+     * The athlete's first {@code count} progression events on the topic (fewer if they do not come in time), each
+     * checked against its message in the AsyncAPI document, so that every journey test holds the document to the code.
+     */
     public List<JsonNode> events(int count) {
-        return kafka.progressionEvents(athleteId, count, Duration.ofSeconds(30));
+        List<JsonNode> events = kafka.progressionEvents(athleteId, count, Duration.ofSeconds(30));
+        for (JsonNode event : events) {
+            assertEquals(List.of(), AsyncApiContract.load().violations("progression-events", event), event.toString());
+        }
+        return events;
     }
 
     /** Waits until progress-service shows {@code count} sessions of the athlete. */
