@@ -10,10 +10,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.physiorun.infra.testing.RealServers;
 import org.physiorun.infra.testing.TestTokens;
+import org.physiorun.infra.testing.WebhookReceiver;
+import org.physiorun.infra.testing.WebhookReceiver.Answer;
+import org.physiorun.infra.testing.WebhookReceiver.Received;
 import org.physiorun.webhook.support.ProgressionEvents;
-import org.physiorun.webhook.support.Receiver;
-import org.physiorun.webhook.support.Receiver.Answer;
-import org.physiorun.webhook.support.Receiver.Received;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -37,7 +37,7 @@ import static org.physiorun.webhook.support.ProgressionEvents.phaseAdvanced;
 class DeliveryTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
-    private static Receiver receiver;
+    private static WebhookReceiver receiver;
 
     /** A clinic with one endpoint on the receiver. */
     private record Clinic(String id, String endpointId, String path, String secret) {
@@ -62,7 +62,7 @@ class DeliveryTest {
 
     @BeforeAll
     static void startTheReceiver() throws IOException {
-        receiver = Receiver.start();
+        receiver = WebhookReceiver.start();
     }
 
     @AfterAll

@@ -1,4 +1,4 @@
-package org.physiorun.webhook.support;
+package org.physiorun.infra.testing;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -20,10 +20,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 /**
- * A clinic's receiver: a JDK HTTP server on loopback that records every delivery and answers each path as told
- * (by default 204), so that tests see exactly what went over the wire.
+ * A clinic's webhook receiver: a JDK HTTP server on loopback that records every delivery of webhook-service and
+ * answers each path as told (by default 204), so that tests see exactly what went over the wire.
  */
-public final class Receiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     /** One request as it arrived. */
     public record Received(String path, String webhookId, String timestamp, String signature, String contentType,
@@ -56,13 +56,13 @@ public final class Receiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, ConcurrentLinkedQueue<Answer>> scripted = new ConcurrentHashMap<>();
 
-    private Receiver(HttpServer server) {
+    private WebhookReceiver(HttpServer server) {
         this.server = server;
     }
 
-    public static Receiver start() throws IOException {
+    public static WebhookReceiver start() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        Receiver receiver = new Receiver(server);
+        WebhookReceiver receiver = new WebhookReceiver(server);
         server.createContext("/", exchange -> {
             String body;
             try (InputStream in = exchange.getRequestBody()) {
