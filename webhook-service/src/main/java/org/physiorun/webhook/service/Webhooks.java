@@ -56,7 +56,7 @@ public class Webhooks {
         });
         List<String> types = Objects.requireNonNullElse(registration.eventTypes(), List.of());
         for (String type : types) {
-            if (!EventTypes.ALL.contains(type)) {
+            if (type == null || !EventTypes.ALL.contains(type)) {
                 throw ProblemException.invalid("eventTypes", "not a progression event type: " + type
                         + " (one of " + String.join(", ", EventTypes.ALL) + ")");
             }

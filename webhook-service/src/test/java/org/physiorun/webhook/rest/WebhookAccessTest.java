@@ -127,6 +127,8 @@ class WebhookAccessTest {
         as(admin).body("{}").post("/api/webhooks").then().statusCode(400).body("errors[0].field", equalTo("url"));
         as(admin).body("{\"url\": \"%s\", \"eventTypes\": [\"physiorun.progression.nonsense\"]}".formatted(URL))
                 .post("/api/webhooks").then().statusCode(400).body("errors[0].field", equalTo("eventTypes"));
+        as(admin).body("{\"url\": \"%s\", \"eventTypes\": [null]}".formatted(URL))
+                .post("/api/webhooks").then().statusCode(400).body("errors[0].field", equalTo("eventTypes"));
         as(admin).body("{\"url\": 12, \"eventTypes\": \"x\"}").post("/api/webhooks").then().statusCode(400);
         as(admin).get("/api/webhooks").then().statusCode(200).body("size()", equalTo(0));
     }
