@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A clinic's webhook receiver: a JDK HTTP server on loopback that records every delivery of webhook-service and
@@ -55,6 +56,8 @@ public final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, ConcurrentLinkedQueue<Answer>> scripted = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> mostOpen = new ConcurrentHashMap<>();
 
     private WebhookReceiver(HttpServer server) {
         this.server = server;
@@ -74,10 +77,15 @@ public final class WebhookReceiver implements AutoCloseable {
                     headers.getFirst("webhook-timestamp"), headers.getFirst("webhook-signature"),
                     headers.getFirst("content-type"), body));
             Answer answer = receiver.next(path);
+            AtomicInteger openHere = receiver.open.computeIfAbsent(path, p -> new AtomicInteger());
+            receiver.mostOpen.computeIfAbsent(path, p -> new AtomicInteger()).accumulateAndGet(
+                    openHere.incrementAndGet(), Math::max);
             try {
                 Thread.sleep(answer.delayMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } finally {
+                openHere.decrementAndGet();
             }
             exchange.sendResponseHeaders(answer.status(), -1);
             exchange.close();
@@ -100,6 +108,11 @@ public final class WebhookReceiver implements AutoCloseable {
     /** What {@code path} received, in the order it arrived. */
     public List<Received> at(String path) {
         return new ArrayList<>(received.stream().filter(r -> r.path().equals(path)).toList());
+    }
+
+    /** The most requests to {@code path} that were being answered at the same time. */
+    public int mostAtOnce(String path) {
+        return mostOpen.getOrDefault(path, new AtomicInteger()).get();
     }
 
     private Answer next(String path) {

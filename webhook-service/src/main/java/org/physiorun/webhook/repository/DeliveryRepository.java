@@ -8,11 +8,12 @@ import org.physiorun.webhook.domain.DeliveryStatus;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The deliveries, and how senders share them. A sender claims due deliveries for a lease (a token and an expiry)
@@ -26,17 +27,21 @@ public class DeliveryRepository {
 
     /**
      * Due deliveries to enabled endpoints, each the oldest pending one of its athlete at its endpoint (so that an
-     * athlete's events arrive in order, a later one waiting while an earlier one waits for its retry), at most
-     * {@code :per_endpoint} of each endpoint, none of the endpoints this sender has enough in flight for. Locked
-     * rows are skipped: another sender is claiming them.
+     * athlete's events arrive in order, a later one waiting while an earlier one waits for its retry), and of each
+     * endpoint only as many as bring this instance's sends to it up to {@code :per_endpoint}. Locked rows are
+     * skipped: another sender is claiming them.
      */
     private static final String CLAIM = """
-            WITH eligible AS (
-                SELECT d.seq, row_number() OVER (PARTITION BY d.endpoint_id ORDER BY d.next_attempt_at, d.seq) AS place
+            WITH sending AS (
+                SELECT * FROM unnest(CAST(:sending_to AS uuid[]), CAST(:sending_count AS int[])) AS s(endpoint_id, n)
+            ), eligible AS (
+                SELECT d.seq,
+                       COALESCE(s.n, 0) + row_number() OVER (PARTITION BY d.endpoint_id
+                                                             ORDER BY d.next_attempt_at, d.seq) AS place
                 FROM delivery d JOIN endpoint e ON e.id = d.endpoint_id
+                     LEFT JOIN sending s ON s.endpoint_id = d.endpoint_id
                 WHERE d.status = 'PENDING' AND e.enabled AND d.next_attempt_at <= now()
                   AND (d.claimed_until IS NULL OR d.claimed_until < now())
-                  AND NOT (d.endpoint_id = ANY (CAST(:busy AS uuid[])))
                   AND NOT EXISTS (SELECT 1 FROM delivery earlier
                                   WHERE earlier.endpoint_id = d.endpoint_id AND earlier.athlete_id = d.athlete_id
                                     AND earlier.status = 'PENDING' AND earlier.seq < d.seq)
@@ -74,13 +79,19 @@ public class DeliveryRepository {
                 .setParameter("now", now).executeUpdate();
     }
 
-    /** Claims up to {@code limit} due deliveries for {@code lease}, none of {@code busyEndpoints}. */
+    /**
+     * Claims up to {@code limit} due deliveries for {@code lease}.
+     *
+     * @param sending how many sends to each endpoint are in flight here
+     */
     @SuppressWarnings("unchecked")
-    public List<Claim> claim(int limit, int perEndpoint, Collection<UUID> busyEndpoints, Duration lease) {
+    public List<Claim> claim(int limit, int perEndpoint, Map<UUID, Integer> sending, Duration lease) {
         UUID token = UUID.randomUUID();
-        String busy = busyEndpoints.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+        List<Map.Entry<UUID, Integer>> inFlight = List.copyOf(sending.entrySet());
         List<Tuple> rows = em.createNativeQuery(CLAIM, Tuple.class)
-                .setParameter("busy", busy).setParameter("per_endpoint", perEndpoint).setParameter("limit", limit)
+                .setParameter("sending_to", array(inFlight.stream().map(e -> e.getKey().toString())))
+                .setParameter("sending_count", array(inFlight.stream().map(e -> e.getValue().toString())))
+                .setParameter("per_endpoint", perEndpoint).setParameter("limit", limit)
                 .setParameter("lease_ms", Long.toString(lease.toMillis())).setParameter("token", token)
                 .getResultList();
         return rows.stream().map(row -> new Claim(row.get("seq", Long.class), token,
@@ -129,6 +140,11 @@ public class DeliveryRepository {
                         WHERE endpoint_id = :endpoint AND event_id = :event""")
                 .setParameter("now", now).setParameter("endpoint", endpointId).setParameter("event", eventId)
                 .executeUpdate() == 1;
+    }
+
+    /** A PostgreSQL array literal, for a parameter cast to an array type. */
+    private static String array(Stream<String> elements) {
+        return elements.collect(Collectors.joining(",", "{", "}"));
     }
 
     private static String truncate(String text) {

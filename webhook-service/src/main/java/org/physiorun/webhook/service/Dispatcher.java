@@ -13,7 +13,6 @@ import org.physiorun.webhook.repository.DeliveryRepository;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -25,9 +24,9 @@ import java.util.stream.Collectors;
 
 /**
  * Sends due deliveries: one thread claims them, whenever new ones came in or a send finished, and at least every
- * {@code poll-every} for retries coming due; a pool of senders sends them at the same time. An endpoint gets at most
- * {@code senders-per-endpoint} more each time, and none while it has that many in flight here, so that a slow or
- * dead endpoint takes a few senders and leaves the others to the rest.
+ * {@code poll-every} for retries coming due; a pool of senders sends them at the same time, at most
+ * {@code senders-per-endpoint} to one endpoint, so that a slow or dead endpoint takes a few senders and leaves the
+ * others to the rest.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -98,10 +97,9 @@ public class Dispatcher {
 
     @Transactional
     List<Claim> claim() {
-        Set<UUID> busy = inFlight.entrySet().stream()
-                .filter(e -> e.getValue().get() >= config.sendersPerEndpoint())
-                .map(Map.Entry::getKey).collect(Collectors.toSet());
-        return deliveries.claim(free.get(), config.sendersPerEndpoint(), busy, config.lease());
+        Map<UUID, Integer> sending = inFlight.entrySet().stream().filter(e -> e.getValue().get() > 0)
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get()));
+        return deliveries.claim(free.get(), config.sendersPerEndpoint(), sending, config.lease());
     }
 
     private void submit(Claim claim) {

@@ -5,6 +5,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,8 @@ import org.physiorun.webhook.support.ProgressionEvents;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +28,8 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.physiorun.webhook.support.ProgressionEvents.idOf;
 import static org.physiorun.webhook.support.ProgressionEvents.phaseAdvanced;
 
@@ -99,7 +105,7 @@ class DeliveryTest {
         assertThat(received.signedWith(clinic.secret())).isTrue();
         assertThat(received.signedWith(clinic().secret())).as("another endpoint's secret").isFalse();
         assertThat(Long.parseLong(received.timestamp()))
-                .isCloseTo(System.currentTimeMillis() / 1000, org.assertj.core.data.Offset.offset(60L));
+                .isCloseTo(System.currentTimeMillis() / 1000, Offset.offset(60L));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(clinic.delivery(idOf(event)))
                 .containsEntry("status", "DELIVERED").containsEntry("attempts", 1)
                 .containsEntry("lastStatusCode", 204).containsEntry("athleteId", athlete));
@@ -161,8 +167,8 @@ class DeliveryTest {
 
         await().atMost(PATIENCE).untilAsserted(() -> given().header("Authorization", clinic.admin())
                 .get("/api/webhooks/" + clinic.endpointId()).then()
-                .body("enabled", org.hamcrest.Matchers.equalTo(false))
-                .body("disabledReason", org.hamcrest.Matchers.containsString("410")));
+                .body("enabled", equalTo(false))
+                .body("disabledReason", containsString("410")));
         await().atMost(PATIENCE).until(() -> clinic.deliveries().size() == 2);
         assertThat(clinic.delivery(idOf(gone))).containsEntry("status", "FAILED").containsEntry("lastStatusCode", 410);
         assertThat(clinic.delivery(idOf(after))).containsEntry("status", "PENDING").containsEntry("attempts", 0);
@@ -186,6 +192,31 @@ class DeliveryTest {
                 .containsEntry("lastStatusCode", null)
                 .hasEntrySatisfying("lastError", error -> assertThat((String) error).contains("no answer"))
                 .hasEntrySatisfying("nextAttemptAt", at -> assertThat(at).isNotNull()));
+    }
+
+    @Test
+    void aSlowEndpointGetsAFewSendersAtATimeAndTheOthersGoOn() {
+        Clinic slow = clinic();
+        Clinic quick = clinic();
+        // slow but within the tests' one-second timeout: every one is delivered
+        Answer[] slowly = new Answer[8];
+        Arrays.fill(slowly, new Answer(204, 700));
+        receiver.answer(slow.path(), slowly);
+        List<ProducerRecord<String, String>> events = new ArrayList<>();
+        for (int i = 0; i < slowly.length; i++) {
+            String athlete = slow.athlete();
+            events.add(new ProducerRecord<>("progression-events", athlete,
+                    phaseAdvanced(athlete, slow.id())));
+        }
+        String athlete = quick.athlete();
+        events.add(new ProducerRecord<>("progression-events", athlete,
+                phaseAdvanced(athlete, quick.id())));
+        ProgressionEvents.publish(events);
+
+        await().atMost(PATIENCE).until(() -> receiver.at(quick.path()).size() == 1);
+        await().atMost(PATIENCE).until(() -> receiver.at(slow.path()).size() == slowly.length);
+        // senders-per-endpoint is 4: the other 12 senders stay free for the other endpoints
+        assertThat(receiver.mostAtOnce(slow.path())).isBetween(1, 4);
     }
 
     @Test
@@ -213,7 +244,7 @@ class DeliveryTest {
 
         given().header("Authorization", clinic.admin())
                 .post("/api/webhooks/" + clinic.endpointId() + "/deliveries/" + idOf(event) + "/retry")
-                .then().statusCode(200).body("eventId", org.hamcrest.Matchers.equalTo(idOf(event)));
+                .then().statusCode(200).body("eventId", equalTo(idOf(event)));
         await().atMost(PATIENCE).until(() -> receiver.at(clinic.path()).size() == 2);
         assertThat(ids(receiver.at(clinic.path()))).containsOnly(idOf(event));
     }
