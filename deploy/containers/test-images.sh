@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds every service's container image from its Dockerfile with podman, starts the four images with host
+# Builds every service's container image from its Dockerfile with podman, starts the five images with host
 # networking against a real PostgreSQL and Kafka, waits until each is ready and drives one journey through the
 # containerised gateway (system-tests' ContainerImagesIT). Run it after `./mvnw -B verify`: the images take the
 # packaged applications from */target/quarkus-app. Needs root on Debian (it installs podman and debootstrap with apt
@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-SERVICES=(catalog-service plan-service progress-service gateway)
+SERVICES=(catalog-service plan-service progress-service webhook-service gateway)
 BASE_IMAGE=${PHYSIORUN_BASE_IMAGE:-localhost/physiorun/java17-base:bookworm}
 BASE_CACHE=${PHYSIORUN_BASE_CACHE:-/var/cache/physiorun/java17-base-bookworm}
 TAG=${PHYSIORUN_IMAGE_TAG:-ci}

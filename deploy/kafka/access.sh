@@ -43,6 +43,10 @@ allow progress-service Write --topic session-events-dlq
 allow progress-service Write --topic progression-events
 allow progress-service Read --group progress-service
 
+user webhook-service "$WEBHOOK_SERVICE_KAFKA_PASSWORD"
+allow webhook-service Read --topic progression-events
+allow webhook-service Read --group webhook-service
+
 user integrations "$INTEGRATIONS_KAFKA_PASSWORD"
 allow integrations Read --topic progression-events
 allow integrations Read --resource-pattern-type prefixed --group integrations

@@ -37,7 +37,8 @@ public class ApiRoutes {
         return List.of(
                 new Upstream("catalog-service", config.catalogUrl(), List.of("/api/exercises", "/api/citations")),
                 new Upstream("plan-service", config.planUrl(), List.of("/api/protocols", "/api/plans", "/api/calendars")),
-                new Upstream("progress-service", config.progressUrl(), List.of("/api/sessions", "/api/progress")));
+                new Upstream("progress-service", config.progressUrl(), List.of("/api/sessions", "/api/progress")),
+                new Upstream("webhook-service", config.webhookUrl(), List.of("/api/webhooks")));
     }
 
     void route(@Observes Router router, Vertx vertx, GatewayConfig config, CsrfGuard csrf) {

@@ -25,6 +25,10 @@ public interface GatewayConfig {
     @WithDefault("http://localhost:8083")
     URI progressUrl();
 
+    /** webhook-service: {@code /api/webhooks}. */
+    @WithDefault("http://localhost:8084")
+    URI webhookUrl();
+
     /** How long to wait for a connection; a service that is down usually refuses at once. */
     @WithDefault("2s")
     Duration connectTimeout();

@@ -44,7 +44,8 @@ class GatewayRoutingTest {
             "/api/protocols/hamstring-return-to-run?version=1, plan-service",
             "/api/plans?athleteId=runner-7, plan-service",
             "/api/plans/0f7d9a52/calendar.ics, plan-service",
-            "/api/calendars/Zm9vYmFy.ics, plan-service"})
+            "/api/calendars/Zm9vYmFy.ics, plan-service",
+            "/api/webhooks/0f7d9a52/deliveries, webhook-service"})
     void eachPrefixGoesToTheServiceThatOwnsItWithPathAndQueryUnchanged(String uri, String service) {
         when().get(uri).then().statusCode(200)
                 .body("service", equalTo(service))
@@ -58,7 +59,8 @@ class GatewayRoutingTest {
             "PATCH, /api/plans/0f7d9a52, plan-service",
             "POST, /api/plans/0f7d9a52/calendar-url, plan-service",
             "PUT, /api/exercises/extender, catalog-service",
-            "DELETE, /api/exercises/extender?reason=duplicate, catalog-service"})
+            "DELETE, /api/exercises/extender?reason=duplicate, catalog-service",
+            "POST, /api/webhooks, webhook-service"})
     void aChangeReachesTheServiceThatOwnsItWithItsBodyAsSent(String method, String uri, String service) {
         String body = "{\"athleteId\":\"runner-7\",\"reminderTime\":\"07:30\"}";
         given().contentType("application/json").body(body)

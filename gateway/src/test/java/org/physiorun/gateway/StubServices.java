@@ -16,8 +16,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 
 /**
- * Stand-ins for the services, on the JDK's HTTP server: catalog-service and plan-service echo what reached them
- * (which service, method, path with query, body, and the headers that carry the caller's identity and address);
+ * Stand-ins for the services, on the JDK's HTTP server: catalog-service, plan-service and webhook-service echo what
+ * reached them (which service, method, path with query, body, and the headers that carry the caller's identity and
+ * address);
  * progress-service is down (nothing listens on its port).
  * A few paths answer in special ways: {@link #REFERRAL} with plan-service's refusal, {@link #CREATED} with a new
  * plan's {@code Location} built from the forwarded headers, {@link #BUSY} with plan-service's own 503 and its
@@ -41,6 +42,7 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
 
     private HttpServer catalog;
     private HttpServer plan;
+    private HttpServer webhook;
     private final CountDownLatch stopping = new CountDownLatch(1);
 
     @Override
@@ -48,10 +50,12 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         try {
             catalog = echo("catalog-service");
             plan = echo("plan-service");
+            webhook = echo("webhook-service");
             return Map.of(
                     "physiorun.gateway.catalog-url", "http://localhost:" + catalog.getAddress().getPort(),
                     "physiorun.gateway.plan-url", "http://localhost:" + plan.getAddress().getPort(),
                     "physiorun.gateway.progress-url", "http://localhost:" + ServiceProcess.freePort(),
+                    "physiorun.gateway.webhook-url", "http://localhost:" + webhook.getAddress().getPort(),
                     "physiorun.gateway.response-timeout", "1s");
         } catch (IOException e) {
             throw new IllegalStateException("Could not start the stub services", e);
@@ -121,5 +125,6 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         stopping.countDown();
         catalog.stop(0);
         plan.stop(0);
+        webhook.stop(0);
     }
 }

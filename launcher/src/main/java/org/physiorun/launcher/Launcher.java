@@ -38,6 +38,8 @@ public final class Launcher {
             new Service("catalog-service", 8081, "catalog", Map.of()),
             new Service("plan-service", 8082, "plan", Map.of("QUARKUS_REST_CLIENT_CATALOG_URL", "http://localhost:8081")),
             new Service("progress-service", 8083, "progress", Map.of()),
+            // The local run's receivers listen on this machine, over http.
+            new Service("webhook-service", 8084, "webhook", Map.of("PHYSIORUN_WEBHOOKS_ALLOW_LOOPBACK_HTTP", "true")),
             // Last: the web frontend; its defaults already point at the services' ports.
             new Service("gateway", 8080, null, Map.of()));
 

@@ -45,7 +45,8 @@ class ComposeEnvironmentIT {
         }
         System.out.printf("FIGURES compose-environment: services=%d, variables=%d, unread=%d%n",
                 compose.builtServices().size(), variables, unread.size());
-        assertEquals(List.of("catalog-service", "plan-service", "progress-service", "gateway"), compose.builtServices());
+        assertEquals(List.of("catalog-service", "plan-service", "progress-service", "webhook-service", "gateway"),
+                compose.builtServices());
         assertEquals(List.of(), unread);
     }
 

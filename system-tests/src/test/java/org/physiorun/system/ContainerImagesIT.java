@@ -39,7 +39,8 @@ import static org.hamcrest.Matchers.hasItem;
  * with the addresses moved to this host, the database a real PostgreSQL and Kafka a broker that requires compose's
  * SCRAM logins and ACLs ({@link ComposeKafka}). Tokens are the tests' own ({@link TestTokens}) instead of Keycloak's.
  * One runner's journey goes through the containerised gateway: intake, sessions, a phase advance decided by
- * progress-service and followed by plan-service, so every topic is written and read by the principal that owns it.
+ * progress-service and followed by plan-service, so every topic is written and read by the principal that owns it
+ * (webhook-service's only by its consumer starting up).
  *
  * <p>Only with {@code -Dphysiorun.images.tag=TAG} (the images {@code physiorun/<service>:TAG}); without podman and the
  * images there is nothing to run, so {@code ./mvnw verify} skips it.
@@ -47,7 +48,8 @@ import static org.hamcrest.Matchers.hasItem;
 @EnabledIfSystemProperty(named = "physiorun.images.tag", matches = ".+")
 class ContainerImagesIT {
 
-    private static final List<String> SERVICES = List.of("catalog-service", "plan-service", "progress-service", "gateway");
+    private static final List<String> SERVICES = List.of("catalog-service", "plan-service", "progress-service",
+            "webhook-service", "gateway");
     /** Every container this test starts carries it, so that test-images.sh can remove what a crash left. */
     static final String LABEL = "physiorun.test=container-images";
     private static final Pattern SERVICE_URL = Pattern.compile("http://([a-z-]+):\\d+");
@@ -128,6 +130,8 @@ class ContainerImagesIT {
         // ... and plan-service reading progression-events
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 gateway(token).get("/api/plans/" + planId).then().body("currentPhase", equalTo(2)));
+        // webhook-service's container, reached through the gateway, with its own database
+        gateway(TestTokens.bearer(TestTokens.clinicAdmin("north"))).get("/api/webhooks").then().statusCode(200);
         StringBuilder ready = new StringBuilder();
         readySeconds.forEach((service, seconds) -> ready.append("%s=%.1f s, ".formatted(service, seconds)));
         System.out.printf("FIGURES containers: images=%d, start to ready %sjourney through the gateway=%.1f s%n",

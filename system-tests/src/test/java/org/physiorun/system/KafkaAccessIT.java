@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Kafka as docker-compose.yml runs it requires a SCRAM login and lets each principal do exactly what the contract
  * needs of it. The broker is configured from compose's kafka service and gets its topics, users and ACLs from
- * deploy/kafka/access.sh (see {@link ComposeKafka}); plan-service and progress-service log in with the settings compose
+ * deploy/kafka/access.sh (see {@link ComposeKafka}); the services log in with the settings compose
  * gives them. Each principal tries to write and to read every contract topic, with its own consumer group and with
  * another's; the expectations below are the contract's table, written independently of the script.
  */
@@ -55,6 +55,7 @@ class KafkaAccessIT {
                     "plan-service", "progress-service"),
             new Rights("progress-service", Set.of("session-events", "session-events-dlq", "progression-events"),
                     Set.of("plan-events", "session-events"), "progress-service", "plan-service"),
+            new Rights("webhook-service", Set.of(), Set.of("progression-events"), "webhook-service", "plan-service"),
             // the operator's own integrations: groups named integrations-*
             new Rights("integrations", Set.of(), Set.of("progression-events"), "integrations-crm", "crm"));
 

@@ -12,13 +12,23 @@ import java.util.Map;
 
 /**
  * The three packaged services running as child processes on the real servers, on free ports: what the
- * end-to-end and browser tests drive. Run from a module directory beside the services' modules.
+ * end-to-end and browser tests drive; webhook-service joins them for the tests that need it
+ * ({@link #addWebhookService}). Run from a module directory beside the services' modules.
  */
 public final class Stack implements AutoCloseable {
 
     private final List<ServiceProcess> services = new ArrayList<>();
     private final Map<String, ServiceProcess> byName = new HashMap<>();
     private final Map<String, String> identity = new HashMap<>();
+    /** How each service was started, to start it again the same way. */
+    private final Map<String, Launch> launches = new HashMap<>();
+
+    private record Launch(Path jar, int port, Map<String, String> env, Path log) {
+    }
+
+    private Postgres postgres;
+    private String kafka;
+    private Path logDir;
 
     private Stack() {
     }
@@ -48,6 +58,9 @@ public final class Stack implements AutoCloseable {
             throws Exception {
         Stack stack = new Stack();
         stack.identity.putAll(identity);
+        stack.postgres = postgres;
+        stack.kafka = kafka;
+        stack.logDir = logDir;
         try {
             ServiceProcess catalog = stack.run("catalog-service", "catalog", Map.of(), postgres, kafka, logDir);
             stack.run("plan-service", "plan", Map.of("QUARKUS_REST_CLIENT_CATALOG_URL", catalog.baseUrl()),
@@ -77,20 +90,43 @@ public final class Stack implements AutoCloseable {
         env.putAll(identity);
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
-        ServiceProcess service = ServiceProcess.start(name, Path.of("..", name, "target/quarkus-app/quarkus-run.jar"),
-                ServiceProcess.freePort(), env, List.of("-Xmx256m"), logDir.resolve(name + ".log"));
+        Launch launch = new Launch(Path.of("..", name, "target/quarkus-app/quarkus-run.jar"), ServiceProcess.freePort(),
+                env, logDir.resolve(name + ".log"));
+        launches.put(name, launch);
+        return launch(name, launch);
+    }
+
+    private ServiceProcess launch(String name, Launch launch) throws Exception {
+        ServiceProcess service = ServiceProcess.start(name, launch.jar(), launch.port(), launch.env(),
+                List.of("-Xmx256m"), launch.log());
         services.add(service);
         service.awaitReady(Duration.ofSeconds(90));
         byName.put(name, service);
         return service;
     }
 
-    /** The base URL of {@code catalog-service}, {@code plan-service} or {@code progress-service}. */
+    /**
+     * Starts webhook-service too, with {@code extra} settings (e.g. {@code PHYSIORUN_WEBHOOKS_ALLOW_LOOPBACK_HTTP}
+     * for a test's receiver on loopback).
+     */
+    public ServiceProcess addWebhookService(Map<String, String> extra) throws Exception {
+        return run("webhook-service", "webhook", extra, postgres, kafka, logDir);
+    }
+
+    /** Stops the service as an operator would and starts it again, same port, same settings. */
+    public ServiceProcess restart(String name) throws Exception {
+        ServiceProcess old = byName.remove(name);
+        old.stop();
+        services.remove(old);
+        return launch(name, launches.get(name));
+    }
+
+    /** The base URL of one of the services, e.g. {@code progress-service}. */
     public String url(String service) {
         return byName.get(service).baseUrl();
     }
 
-    /** The process of {@code catalog-service}, {@code plan-service} or {@code progress-service}. */
+    /** The process of one of the services. */
     public ServiceProcess service(String name) {
         return byName.get(name);
     }
