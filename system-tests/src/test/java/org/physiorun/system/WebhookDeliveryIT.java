@@ -1,11 +1,13 @@
 package org.physiorun.system;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.physiorun.infra.testing.AsyncApiContract;
 import org.physiorun.infra.testing.Stack;
 import org.physiorun.infra.testing.TestTokens;
 import org.physiorun.infra.testing.WebhookReceiver;
@@ -30,8 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A clinic system's view of the whole system: it registers a webhook endpoint, an athlete of the clinic goes through
  * a phase change and a pain alert, and the endpoint receives both, signed with its secret, in order, though its first
- * answer was an error and webhook-service was restarted between the two; nothing is lost and, deduplicated by
- * webhook-id, nothing comes twice. Another clinic's athlete produces nothing there.
+ * answer was an error and webhook-service was killed while the second was under way; nothing is lost and,
+ * deduplicated by webhook-id, nothing comes twice. Another clinic's athlete produces nothing there. Every delivery is
+ * what the AsyncAPI document says a webhook delivery is.
  */
 class WebhookDeliveryIT {
 
@@ -39,6 +42,7 @@ class WebhookDeliveryIT {
     private static final String NORTH = "north-" + RUN;
     private static final String SOUTH = "south-" + RUN;
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Stack stack;
     private static WebhookReceiver receiver;
@@ -47,8 +51,10 @@ class WebhookDeliveryIT {
     static void startTheSystem() throws Exception {
         receiver = WebhookReceiver.start();
         stack = Stack.start(Path.of("target/stack-logs-webhooks"));
-        // the receiver listens on loopback over http, which only the local run's rules allow
-        stack.addWebhookService(Map.of("PHYSIORUN_WEBHOOKS_ALLOW_LOOPBACK_HTTP", "true"));
+        // the receiver listens on loopback over http, which only the local run's rules allow; a short lease, so that
+        // the claims of the killed instance run out within the test
+        stack.addWebhookService(Map.of("PHYSIORUN_WEBHOOKS_ALLOW_LOOPBACK_HTTP", "true",
+                "PHYSIORUN_WEBHOOKS_LEASE", "PT5S"));
     }
 
     @AfterAll
@@ -132,9 +138,13 @@ class WebhookDeliveryIT {
         assertEquals("physiorun.progression.phase-advanced", field(advanced, "type"));
         assertTrue(advanced.signedWith(northSecret), "signed with the endpoint's secret");
 
-        // webhook-service restarts; meanwhile the athlete reports pain, and the other clinic's athlete too
-        stack.restart("webhook-service");
+        // the clinic's system is slow to answer the pain alert, and webhook-service dies while it waits; the other
+        // clinic's athlete reports pain while it is down
+        receiver.answer("/" + NORTH, new Answer(204, 20_000));
         log(ana, NORTH, painfulSession(ana));
+        await().atMost(PATIENCE).until(() -> receiver.at("/" + NORTH).size() == 3);
+        String painAlert = receiver.at("/" + NORTH).get(2).webhookId();
+        stack.crashAndRestart("webhook-service");
         log(cai, SOUTH, painfulSession(cai));
 
         await().atMost(PATIENCE).until(() -> ids(receiver.at("/" + NORTH)).size() >= 2);
@@ -144,6 +154,8 @@ class WebhookDeliveryIT {
         assertEquals(2, anasEvents.size(), "a phase advance and a pain alert: " + anasEvents);
         assertEquals(anasEvents, ids(north), "each of Ana's events, in the order published");
         assertEquals("physiorun.progression.pain-ceiling-exceeded", field(north.get(north.size() - 1), "type"));
+        assertEquals(2, north.stream().filter(r -> painAlert.equals(r.webhookId())).count(),
+                "the pain alert, whose answer the crash cut off, sent again under the same webhook-id");
         assertTrue(north.stream().allMatch(r -> r.signedWith(northSecret)), "every delivery signed");
         assertTrue(north.stream().allMatch(r -> ana.equals(field(r, "data.athleteId"))),
                 "nothing of the other clinic's athlete");
@@ -151,6 +163,12 @@ class WebhookDeliveryIT {
         List<Received> south = receiver.at("/" + SOUTH);
         assertEquals(published(cai, SOUTH), ids(south));
         assertTrue(south.get(0).signedWith(southSecret));
+        for (Received delivery : receiver.at("/" + NORTH)) {
+            assertEquals(List.of(), AsyncApiContract.load().deliveryViolations("WebhookDelivery", Map.of(
+                    "webhook-id", delivery.webhookId(), "webhook-timestamp", delivery.timestamp(),
+                    "webhook-signature", delivery.signature(), "content-type", delivery.contentType()),
+                    JSON.readTree(delivery.body())), "a delivery as the AsyncAPI document describes it");
+        }
         // the clinic's system sees the log, newest first: both delivered, the phase advance at the second attempt
         String endpoint = at("webhook-service", TestTokens.clinicSystem(NORTH)).get("/api/webhooks")
                 .then().statusCode(200).body("size()", equalTo(1)).extract().path("[0].id");

@@ -99,6 +99,18 @@ public final class AsyncApiContract {
         return check(message, "/headers", asJson);
     }
 
+    /**
+     * What is wrong with one HTTP delivery against the document's message of that name (under components/messages):
+     * its headers, then its body; or nothing.
+     */
+    public List<String> deliveryViolations(String message, Map<String, String> headers, JsonNode body) {
+        ObjectNode asJson = JSON.createObjectNode();
+        headers.forEach(asJson::put);
+        List<String> found = new ArrayList<>(check(message, "/headers", asJson));
+        found.addAll(check(message, "/payload", body));
+        return found;
+    }
+
     private String messageFor(String topic, JsonNode value) {
         List<String> messages = messages(topic);
         if (messages.size() == 1 && eventTypes(topic).isEmpty()) {

@@ -113,10 +113,10 @@ public final class Stack implements AutoCloseable {
         return run("webhook-service", "webhook", extra, postgres, kafka, logDir);
     }
 
-    /** Stops the service as an operator would and starts it again, same port, same settings. */
-    public ServiceProcess restart(String name) throws Exception {
+    /** Kills the service as a crash would (no shutdown) and starts it again, same port, same settings. */
+    public ServiceProcess crashAndRestart(String name) throws Exception {
         ServiceProcess old = byName.remove(name);
-        old.stop();
+        old.kill();
         services.remove(old);
         return launch(name, launches.get(name));
     }

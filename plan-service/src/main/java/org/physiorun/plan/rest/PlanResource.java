@@ -24,7 +24,6 @@ import org.physiorun.plan.api.PlanDto;
 import org.physiorun.plan.api.PlanIntake;
 import org.physiorun.plan.api.PlanSettings;
 import org.physiorun.plan.api.ScheduleDto;
-import org.physiorun.plan.fhir.FhirJson;
 import org.physiorun.plan.service.CalendarLinks;
 import org.physiorun.plan.service.FhirViews;
 import org.physiorun.plan.service.PlanService;
@@ -32,6 +31,7 @@ import org.physiorun.plan.service.PlanSettingsService;
 import org.physiorun.plan.service.ScheduleService;
 import org.physiorun.support.problem.ProblemException;
 import org.physiorun.support.security.Caller;
+import org.physiorun.support.fhir.FhirJson;
 
 import java.util.List;
 

@@ -12,10 +12,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.physiorun.plan.api.ProtocolDto;
-import org.physiorun.plan.fhir.FhirJson;
 import org.physiorun.plan.service.FhirViews;
 import org.physiorun.plan.service.ProtocolService;
 import org.physiorun.support.problem.ProblemException;
+import org.physiorun.support.fhir.FhirJson;
 
 import java.util.List;
 

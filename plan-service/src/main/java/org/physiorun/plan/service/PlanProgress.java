@@ -6,8 +6,8 @@ import org.jboss.logging.Logger;
 import org.physiorun.plan.domain.Plan;
 import org.physiorun.plan.domain.ProtocolDefinition;
 import org.physiorun.plan.repository.PlanRepository;
-import org.physiorun.plan.repository.ProcessedEvents;
 import org.physiorun.plan.repository.ProtocolRepository;
+import org.physiorun.support.messaging.ProcessedEvents;
 
 import java.util.Optional;
 

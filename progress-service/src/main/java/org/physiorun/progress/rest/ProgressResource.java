@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.physiorun.progress.api.AdherenceView;
 import org.physiorun.progress.api.CapacityCheckView;
 import org.physiorun.progress.api.SessionView;
-import org.physiorun.progress.fhir.FhirJson;
 import org.physiorun.progress.repository.AthleteScope;
 import org.physiorun.progress.security.Access;
 import org.physiorun.progress.service.AdherenceService;
@@ -24,6 +23,7 @@ import org.physiorun.progress.service.FhirViews;
 import org.physiorun.progress.service.ProgressQueries;
 import org.physiorun.support.problem.ProblemException;
 import org.physiorun.support.security.Caller;
+import org.physiorun.support.fhir.FhirJson;
 
 import java.time.Instant;
 import java.util.List;

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.physiorun.progress.events.ProgressionEventData;
-import org.physiorun.progress.fhir.FhirJson;
 import org.physiorun.progress.fhir.ProgressFhir;
 import org.physiorun.progress.repository.AthleteScope;
 import org.physiorun.progress.repository.DecisionRecord;
 import org.physiorun.progress.repository.ProgressRepository;
 import org.physiorun.progress.repository.SessionRecord;
+import org.physiorun.support.fhir.FhirJson;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,12 +25,10 @@ public class FhirViews {
 
     private final ProgressRepository repository;
     private final ObjectMapper json;
-    private final FhirJson fhir;
 
-    FhirViews(ProgressRepository repository, ObjectMapper json, FhirJson fhir) {
+    FhirViews(ProgressRepository repository, ObjectMapper json) {
         this.repository = repository;
         this.json = json;
-        this.fhir = fhir;
     }
 
     /** Empty when the scope holds no active plan. */
@@ -40,7 +38,7 @@ public class FhirViews {
             Collections.reverse(sessions);
             List<ProgressFhir.Decision> decisions = repository.decisionsOf(List.of(plan.planId)).stream()
                     .map(this::read).toList();
-            return fhir.write(ProgressFhir.bundle(plan, sessions, decisions, now));
+            return FhirJson.write(ProgressFhir.bundle(plan, sessions, decisions, now));
         });
     }
 

@@ -23,8 +23,9 @@ class PlanUpdatedTest {
     @Test
     void theAthletesDaysFollowTheNewTimeZoneAndAnUnknownZoneChangesNothing() {
         AthleteJourney athlete = new AthleteJourney(5).withPlan(); // in UTC: day 5
-        // A zone where today's date differs from UTC's right now: 14 hours ahead late in the UTC day, 10 behind early.
-        boolean late = ZonedDateTime.now(ZoneOffset.UTC).getHour() >= 12;
+        // A zone where today's date differs from UTC's right now: 14 hours ahead is already tomorrow from 10:00 UTC,
+        // 10 hours behind is still yesterday before 10:00 UTC.
+        boolean late = ZonedDateTime.now(ZoneOffset.UTC).getHour() >= 10;
         String zone = late ? "Pacific/Kiritimati" : "Pacific/Honolulu";
         int day = late ? 6 : 4;
 

@@ -2,10 +2,10 @@ package org.physiorun.webhook.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.physiorun.support.messaging.ProcessedEvents;
 import org.physiorun.webhook.events.ProgressionEvent;
 import org.physiorun.webhook.repository.DeliveryRepository;
 import org.physiorun.webhook.repository.EndpointRepository;
-import org.physiorun.webhook.repository.ProcessedEvents;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,10 +1,13 @@
-package org.physiorun.webhook.repository;
+package org.physiorun.support.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-/** The CloudEvent ids already turned into deliveries: the unique key makes a redelivered record harmless. */
+/**
+ * The ids of the events a consumer has already applied, in the service's own {@code processed_event} table (its
+ * Flyway migration creates it): the unique key is what makes a redelivered record harmless.
+ */
 @ApplicationScoped
 public class ProcessedEvents {
 
