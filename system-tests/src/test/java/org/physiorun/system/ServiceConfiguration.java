@@ -128,7 +128,12 @@ final class ServiceConfiguration {
                         && jar.getFileName().toString().startsWith("org.physiorun.");
                 if (own) {
                     for (String className : classNames(jar)) {
-                        names.addAll(configurationOf(loader.loadClass(className)));
+                        try {
+                            names.addAll(configurationOf(loader.loadClass(className)));
+                        } catch (NoClassDefFoundError optionalDependencyAbsent) {
+                            // a library class built on an optional dependency this service lacks (service-support's
+                            // FhirJson in catalog-service): the service never loads it, so it reads nothing
+                        }
                     }
                 }
             }
