@@ -29,9 +29,9 @@ import org.physiorun.plan.service.FhirViews;
 import org.physiorun.plan.service.PlanService;
 import org.physiorun.plan.service.PlanSettingsService;
 import org.physiorun.plan.service.ScheduleService;
+import org.physiorun.support.fhir.FhirJson;
 import org.physiorun.support.problem.ProblemException;
 import org.physiorun.support.security.Caller;
-import org.physiorun.support.fhir.FhirJson;
 
 import java.util.List;
 

@@ -14,8 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.physiorun.plan.api.ProtocolDto;
 import org.physiorun.plan.service.FhirViews;
 import org.physiorun.plan.service.ProtocolService;
-import org.physiorun.support.problem.ProblemException;
 import org.physiorun.support.fhir.FhirJson;
+import org.physiorun.support.problem.ProblemException;
 
 import java.util.List;
 

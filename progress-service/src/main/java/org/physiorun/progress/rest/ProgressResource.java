@@ -21,9 +21,9 @@ import org.physiorun.progress.security.Access;
 import org.physiorun.progress.service.AdherenceService;
 import org.physiorun.progress.service.FhirViews;
 import org.physiorun.progress.service.ProgressQueries;
+import org.physiorun.support.fhir.FhirJson;
 import org.physiorun.support.problem.ProblemException;
 import org.physiorun.support.security.Caller;
-import org.physiorun.support.fhir.FhirJson;
 
 import java.time.Instant;
 import java.util.List;
