@@ -12,6 +12,7 @@ import org.physiorun.plan.service.PhaseChange;
 import org.physiorun.plan.service.PlanProgress;
 import org.physiorun.support.messaging.ConsumerRetry;
 import org.physiorun.support.messaging.RecordFault;
+import org.physiorun.support.messaging.SkippedRecords;
 
 import java.util.Optional;
 import java.util.Set;
@@ -49,7 +50,7 @@ public class ProgressionListener {
             read(value).ifPresent(progress::follow);
         } catch (RuntimeException e) {
             LOG.warnf("Skipped a progression record the database cannot store (%s): %s",
-                    RecordFault.reasonOrRethrow(e), excerpt(value));
+                    RecordFault.reasonOrRethrow(e), SkippedRecords.excerpt(value));
         }
     }
 
@@ -70,20 +71,14 @@ public class ProgressionListener {
             if (id.isBlank() || id.length() > MAX_ID_LENGTH || !data.path("planId").isTextual()
                     || !data.path("fromPhase").canConvertToInt() || !data.path("toPhase").canConvertToInt()) {
                 LOG.warnf("Skipped a %s event without id, data.planId, data.fromPhase or data.toPhase: %s", type,
-                        excerpt(value));
+                        SkippedRecords.excerpt(value));
                 return Optional.empty();
             }
             return Optional.of(new PhaseChange(id, type, UUID.fromString(data.path("planId").asText()),
                     data.path("fromPhase").asInt(), data.path("toPhase").asInt()));
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            LOG.warnf("Skipped an unreadable progression record (%s): %s", e.getMessage(), excerpt(value));
+            LOG.warnf("Skipped an unreadable progression record (%s): %s", e.getMessage(), SkippedRecords.excerpt(value));
             return Optional.empty();
         }
     }
-
-    /** Enough of a bad record to find it, without flooding the log with a large one. */
-    private static String excerpt(String value) {
-        return value.length() <= 500 ? value : value.substring(0, 500) + "...";
-    }
-
 }

@@ -15,6 +15,7 @@ import org.physiorun.progress.events.PlanEvents;
 import org.physiorun.progress.service.PlanLifecycle;
 import org.physiorun.support.messaging.ConsumerRetry;
 import org.physiorun.support.messaging.RecordFault;
+import org.physiorun.support.messaging.SkippedRecords;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -53,14 +54,10 @@ public class PlanEventsConsumer {
                 plans.planUpdated(id, json.treeToValue(event.get("data"), PlanUpdated.class), Instant.now());
             }
         } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
-            LOG.warnf("Skipped an unreadable plan event (%s): %s", e.getMessage(), abbreviate(value));
+            LOG.warnf("Skipped an unreadable plan event (%s): %s", e.getMessage(), SkippedRecords.excerpt(value));
         } catch (RuntimeException e) {
             LOG.warnf("Skipped a plan event the database cannot store (%s): %s", RecordFault.reasonOrRethrow(e),
-                    abbreviate(value));
+                    SkippedRecords.excerpt(value));
         }
-    }
-
-    private static String abbreviate(String value) {
-        return value == null || value.length() <= 200 ? value : value.substring(0, 200) + "...";
     }
 }

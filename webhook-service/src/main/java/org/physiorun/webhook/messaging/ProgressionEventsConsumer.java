@@ -10,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.physiorun.support.messaging.ConsumerRetry;
 import org.physiorun.support.messaging.RecordFault;
+import org.physiorun.support.messaging.SkippedRecords;
 import org.physiorun.webhook.events.ProgressionEvent;
 import org.physiorun.webhook.service.DeliveryIntake;
 
@@ -44,7 +45,7 @@ public class ProgressionEventsConsumer {
             read(value).ifPresent(intake::takeIn);
         } catch (RuntimeException e) {
             LOG.warnf("Skipped a progression record the database cannot store (%s): %s",
-                    RecordFault.reasonOrRethrow(e), excerpt(value));
+                    RecordFault.reasonOrRethrow(e), SkippedRecords.excerpt(value));
         }
     }
 
@@ -62,19 +63,14 @@ public class ProgressionEventsConsumer {
                     : event.path("subject").asText();
             if (id.isBlank() || type.isBlank() || athleteId.isBlank() || id.length() > MAX_ID_LENGTH
                     || type.length() > MAX_ID_LENGTH || athleteId.length() > MAX_ID_LENGTH) {
-                LOG.warnf("Skipped a progression event without id, type or athlete: %s", excerpt(value));
+                LOG.warnf("Skipped a progression event without id, type or athlete: %s", SkippedRecords.excerpt(value));
                 return Optional.empty();
             }
             String clinicId = data.path("clinicId").isTextual() ? data.path("clinicId").asText() : null;
             return Optional.of(new ProgressionEvent(id, type, athleteId, clinicId, value));
         } catch (JsonProcessingException e) {
-            LOG.warnf("Skipped an unreadable progression record (%s): %s", e.getMessage(), excerpt(value));
+            LOG.warnf("Skipped an unreadable progression record (%s): %s", e.getMessage(), SkippedRecords.excerpt(value));
             return Optional.empty();
         }
-    }
-
-    /** Enough of a bad record to find it, without flooding the log with a large one. */
-    private static String excerpt(String value) {
-        return value.length() <= 500 ? value : value.substring(0, 500) + "...";
     }
 }
