@@ -3,7 +3,7 @@
 # At exit, whatever happened, the launcher is stopped (by the pid the bench recorded) and the directory removed.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-./mvnw -B -q -DskipTests package -pl launcher,catalog-service,plan-service,progress-service,gateway,bench -am
+./mvnw -B -q -DskipTests package -pl launcher,catalog-service,plan-service,progress-service,webhook-service,gateway,bench -am
 data=$(mktemp -d "${TMPDIR:-/tmp}/physiorun-bench.XXXXXX")
 
 stop_local_run() {

@@ -38,6 +38,7 @@ final class LocalRun implements AutoCloseable {
         SERVICES.put("catalog-service", 8081);
         SERVICES.put("plan-service", 8082);
         SERVICES.put("progress-service", 8083);
+        SERVICES.put("webhook-service", 8084);
         SERVICES.put("gateway", 8080);
     }
 
