@@ -4,8 +4,10 @@ import org.physiorun.support.Causes;
 
 import java.sql.SQLException;
 import java.time.DateTimeException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Tells a record that can never be applied from a moment when nothing can be. A value the database cannot store
@@ -22,9 +24,20 @@ public final class RecordFault {
     private RecordFault() {
     }
 
-    /** Why the record itself cannot be applied, or empty when the failure lies elsewhere and may heal. */
+    /**
+     * Why the record itself cannot be applied, or empty when the failure lies elsewhere and may heal. The innermost
+     * cause is looked at first: a batch of statements fails as a BatchUpdateException that names the batch entry
+     * (with the values) and may carry a state of its own, while the driver's error for the statement, its cause or
+     * next exception, says what was wrong.
+     */
     public static Optional<String> of(Throwable failure) {
-        return Causes.withSuppressed(failure).filter(RecordFault::isTheRecords).findFirst().map(RecordFault::reason);
+        List<Throwable> outermostFirst = Causes.withSuppressed(failure).flatMap(RecordFault::withNext).toList();
+        for (int i = outermostFirst.size() - 1; i >= 0; i--) {
+            if (isTheRecords(outermostFirst.get(i))) {
+                return Optional.of(reason(outermostFirst.get(i)));
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -33,6 +46,15 @@ public final class RecordFault {
      */
     public static String reasonOrRethrow(RuntimeException failure) {
         return of(failure).orElseThrow(() -> failure);
+    }
+
+    /** An SQL exception followed by the ones chained to it as next (one per failed statement of a batch). */
+    private static Stream<Throwable> withNext(Throwable cause) {
+        if (!(cause instanceof SQLException sql)) {
+            return Stream.of(cause);
+        }
+        return Stream.concat(Stream.of(sql), Stream.iterate(sql.getNextException(),
+                next -> next != null && next != sql, SQLException::getNextException));
     }
 
     private static boolean isTheRecords(Throwable cause) {

@@ -2,6 +2,7 @@ package org.physiorun.support.messaging;
 
 import org.junit.jupiter.api.Test;
 
+import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.DateTimeException;
@@ -24,6 +25,20 @@ class RecordFaultTest {
         assertEquals(Optional.of("ERROR: numeric field overflow"), RecordFault.of(wrapped(overflow)));
         assertTrue(RecordFault.of(wrapped(new SQLException("ERROR: date out of range", "22008"))).isPresent());
         assertTrue(RecordFault.of(wrapped(new SQLException("ERROR: null value in column", "23502"))).isPresent());
+    }
+
+    @Test
+    void aBatchOfStatementsIsJudgedByTheDriversErrorForTheStatementNotByTheBatchsWrapper() {
+        SQLException overflow = new SQLException("ERROR: numeric field overflow\n  Detail: precision 6, scale 2", "22003");
+        BatchUpdateException batch = new BatchUpdateException("Batch entry 0 INSERT INTO session_log (load_kg)"
+                + " VALUES ('12345.67') was aborted: ERROR: numeric field overflow", null, 0, new int[0]);
+        batch.setNextException(overflow);
+        assertEquals(Optional.of("ERROR: numeric field overflow"), RecordFault.of(wrapped(batch)));
+
+        // a race on a unique key inside a batch stays a race, tried again
+        BatchUpdateException raceOnly = new BatchUpdateException("Batch entry 3 was aborted", null, 0, new int[0]);
+        raceOnly.setNextException(new SQLException("ERROR: duplicate key value", "23505"));
+        assertTrue(RecordFault.of(wrapped(raceOnly)).isEmpty());
     }
 
     @Test
