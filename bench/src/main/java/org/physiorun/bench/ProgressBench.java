@@ -100,7 +100,13 @@ public final class ProgressBench {
                 "QUARKUS_OIDC_TOKEN_ISSUER", TestTokens.ISSUER);
         Path log = Path.of("target/bench-progress-service.log");
         Files.deleteIfExists(log);
-        Service progress = new Service(jar, port, env, List.of("-Xmx512m"), log);
+        // PROGRESS_BENCH_JVM_OPTIONS: extra options for the service only, e.g. a flight recording to profile the run
+        List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
+        String extra = System.getenv("PROGRESS_BENCH_JVM_OPTIONS");
+        if (extra != null && !extra.isBlank()) {
+            jvm.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        Service progress = new Service(jar, port, env, jvm, log);
         String jdbcUrl = postgres.jdbcUrl("progress");
 
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
