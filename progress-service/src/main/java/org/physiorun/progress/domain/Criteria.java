@@ -2,10 +2,17 @@ package org.physiorun.progress.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 /**
  * Each criterion of section 4 with 4a's time rules, judged at one moment from the sessions of the current phase,
@@ -16,9 +23,18 @@ final class Criteria {
     static final String CLEARANCE_MIN_DAYS_ID = "clearance:min-days";
 
     private final GatePlan plan;
+    /** The most sessions any criterion counts back, and the widest window of days an easy-run criterion reads. */
+    private final int longestRun;
+    private final int widestEasyRunWindow;
 
     Criteria(GatePlan plan) {
         this.plan = plan;
+        this.longestRun = IntStream.concat(
+                plan.gates().stream().flatMap(gate -> gate.streaks().stream()).mapToInt(StreakCriterion::sessions),
+                IntStream.of(plan.ladder().sessionsPerLevel(), plan.clearance().sprintSessions(),
+                        plan.clearance().drillSessions())).max().orElse(0);
+        this.widestEasyRunWindow = plan.gates().stream().filter(gate -> gate.easyRun() != null)
+                .mapToInt(gate -> gate.easyRun().withinDays()).max().orElse(0);
     }
 
     /** The moment of judgement: the athlete's state, the sessions of their phase so far, and the instant. */
@@ -66,7 +82,7 @@ final class Criteria {
         int sessions = plan.ladder().sessionsPerLevel();
         int tolerance = plan.timing().levelTolerance();
         Instant since = moment.state().sprintLevelSince();
-        Predicate<Stint.Entry> sinceLevel = entry -> entry.session().judgedAt().isAfter(since);
+        Predicate<AthleteChart.Judged> sinceLevel = entry -> entry.session().judgedAt().isAfter(since);
         Run run = Run.of(moment.stint().latestFirst(of(sprint.exercise()).and(sinceLevel)
                         .and(entry -> entry.level() != null && entry.level() == level)), sessions,
                 entry -> shortfall(entry, true, false, true));
@@ -123,20 +139,46 @@ final class Criteria {
         return plan.dateOf(state.phaseSince()).plusDays(plan.timing().clearanceMinDays());
     }
 
+    /**
+     * The sessions of the stint that a criterion judged at {@code at} or later can still read, oldest first: of each
+     * exercise the newest (why it did not count) and as many of those that took their place in a count as the
+     * longest run needs, and the easy runs of the widest window. The rest can never matter again.
+     */
+    List<AthleteChart.Judged> stillRead(Stint stint, Instant at) {
+        LocalDate windowFrom = plan.dateOf(at).minusDays(widestEasyRunWindow);
+        Set<String> newestSeen = new HashSet<>();
+        Map<String, Integer> inRun = new HashMap<>();
+        List<AthleteChart.Judged> kept = new ArrayList<>();
+        List<AthleteChart.Judged> entries = stint.entries();
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            AthleteChart.Judged entry = entries.get(i);
+            String exercise = entry.session().exercise();
+            boolean newest = newestSeen.add(exercise);
+            boolean counts = of(exercise).test(entry) && inRun.merge(exercise, 1, Integer::sum) <= longestRun;
+            boolean inWindow = GatePlan.EASY_RUN.equals(exercise)
+                    && !plan.dateOf(entry.session().judgedAt()).isBefore(windowFrom);
+            if (newest || counts || inWindow) {
+                kept.add(entry);
+            }
+        }
+        Collections.reverse(kept);
+        return kept;
+    }
+
     /** Whether a session took its place in the count: counted, or a failing one that breaks a run. */
-    private Predicate<Stint.Entry> of(String exercise) {
+    private Predicate<AthleteChart.Judged> of(String exercise) {
         return entry -> entry.session().exercise().equals(exercise) && (entry.counted() || breaks(entry));
     }
 
     // A session below the dose breaks a run; so does pain in an extra or late session (pain is never ignored).
-    private static boolean breaks(Stint.Entry entry) {
+    private static boolean breaks(AthleteChart.Judged entry) {
         NotCounted reason = entry.verdict().notCountedBecause();
         return reason == NotCounted.NOT_AT_DOSE || (!entry.verdict().painFree()
                 && (reason == NotCounted.BEYOND_PRESCRIBED_FREQUENCY || reason == NotCounted.LOGGED_TOO_LATE));
     }
 
     /** Why a session fails the criterion, as it completes "a session ...", or empty when it passes. */
-    private Optional<String> shortfall(Stint.Entry entry, boolean dose, boolean fullRange, boolean noTightness) {
+    private Optional<String> shortfall(AthleteChart.Judged entry, boolean dose, boolean fullRange, boolean noTightness) {
         SessionLog session = entry.session();
         if (!entry.verdict().painFree()) {
             return Optional.of("with pain " + session.highestPain() + "/10");
@@ -157,7 +199,7 @@ final class Criteria {
      * Why the newest session of the exercise did not count, when it took no place in the count (a sprint too soon,
      * an extra session, ...): the runner should not have to guess why the count did not move.
      */
-    private String latestNotCounted(Moment moment, String exercise, Predicate<Stint.Entry> among) {
+    private String latestNotCounted(Moment moment, String exercise, Predicate<AthleteChart.Judged> among) {
         return moment.stint().latestFirst(entry -> entry.session().exercise().equals(exercise)).stream()
                 .filter(among).findFirst()
                 .filter(entry -> !entry.counted() && !breaks(entry))
@@ -185,9 +227,9 @@ final class Criteria {
     /** Passing sessions counted back from the most recent, up to the number needed; a failing one ends the count. */
     private record Run(int count, int needed, String brokenBy) {
 
-        static Run of(List<Stint.Entry> latestFirst, int needed, Function<Stint.Entry, Optional<String>> shortfall) {
+        static Run of(List<AthleteChart.Judged> latestFirst, int needed, Function<AthleteChart.Judged, Optional<String>> shortfall) {
             int count = 0;
-            for (Stint.Entry entry : latestFirst) {
+            for (AthleteChart.Judged entry : latestFirst) {
                 if (count == needed) {
                     break;
                 }

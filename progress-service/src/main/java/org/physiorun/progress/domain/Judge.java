@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,12 +17,48 @@ import java.util.Map;
 final class Judge {
 
     private final GatePlan plan;
-    private final Map<String, Integer> perDay = new HashMap<>();
-    private final Map<String, Integer> perWeek = new HashMap<>();
+    private final Map<Slot, Integer> perDay = new HashMap<>();
+    private final Map<Slot, Integer> perWeek = new HashMap<>();
     private Instant lastSprint;
+
+    /** An exercise on a local day, or in the week from a Monday. */
+    private record Slot(String exercise, LocalDate from) {
+    }
 
     Judge(GatePlan plan) {
         this.plan = plan;
+    }
+
+    /** Takes up what the chart remembers. */
+    Judge(GatePlan plan, AthleteChart chart) {
+        this.plan = plan;
+        chart.perDay().forEach(tally -> perDay.put(new Slot(tally.exercise(), tally.from()), tally.sessions()));
+        chart.perWeek().forEach(tally -> perWeek.put(new Slot(tally.exercise(), tally.from()), tally.sessions()));
+        this.lastSprint = chart.lastSprint();
+    }
+
+    Instant lastSprint() {
+        return lastSprint;
+    }
+
+    /** The day counts a session performed after {@code at} can still meet: those of its day and later. */
+    List<AthleteChart.Tally> perDayFrom(Instant at) {
+        return tallies(perDay, plan.dateOf(at));
+    }
+
+    /** The week counts a session performed after {@code at} can still meet: those of its week and later. */
+    List<AthleteChart.Tally> perWeekFrom(Instant at) {
+        return tallies(perWeek, monday(plan.dateOf(at)));
+    }
+
+    private static List<AthleteChart.Tally> tallies(Map<Slot, Integer> counts, LocalDate from) {
+        return counts.entrySet().stream().filter(count -> !count.getKey().from().isBefore(from))
+                .map(count -> new AthleteChart.Tally(count.getKey().exercise(), count.getKey().from(), count.getValue()))
+                .toList();
+    }
+
+    private static LocalDate monday(LocalDate date) {
+        return date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
     Verdict judge(SessionLog session, ProgressState state) {
@@ -124,10 +161,9 @@ final class Judge {
             return null;
         }
         LocalDate date = plan.dateOf(session.judgedAt());
-        LocalDate monday = date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         boolean daily = frequency.per() == Frequency.Period.DAY;
-        String dayKey = session.exercise() + "/" + date;
-        String weekKey = session.exercise() + "/" + monday;
+        Slot dayKey = new Slot(session.exercise(), date);
+        Slot weekKey = new Slot(session.exercise(), monday(date));
         int today = perDay.getOrDefault(dayKey, 0);
         int thisWeek = perWeek.getOrDefault(weekKey, 0);
         boolean beyond = today >= (daily ? frequency.most() : 1) || (!daily && thisWeek >= frequency.most());

@@ -23,4 +23,17 @@ public final class ProgressionRules {
     public Replay replay(List<SessionLog> sessions, List<Ruling> published, Instant now) {
         return new Timeline(plan, published).walk(sessions, now);
     }
+
+    /**
+     * The same walk taken up where {@code chart} left it, with new sessions that all follow it ({@link
+     * AthleteChart#takes}): the same decisions and verdicts as walking every session again, at a cost that does not
+     * grow with the athlete's history. Verdicts are given for the new sessions only; those before stand.
+     */
+    public Replay resume(AthleteChart chart, List<SessionLog> newSessions, Instant now) {
+        if (!chart.takes(newSessions, now)) {
+            throw new IllegalArgumentException("a session before the chart's position " + chart.position()
+                    + " (or received after " + now + ") needs the whole plan walked again");
+        }
+        return new Timeline(plan, chart).walk(newSessions, now);
+    }
 }

@@ -11,17 +11,20 @@ import java.util.function.Predicate;
  */
 final class Stint {
 
-    /** One judged session; {@code level} is the sprint level at the time (null for other exercises). */
-    record Entry(SessionLog session, Verdict verdict, Integer level) {
+    private final List<AthleteChart.Judged> entries = new ArrayList<>();
 
-        boolean counted() {
-            return verdict.counted();
-        }
+    Stint() {
     }
 
-    private final List<Entry> entries = new ArrayList<>();
+    Stint(List<AthleteChart.Judged> entries) {
+        this.entries.addAll(entries);
+    }
 
-    void add(Entry entry) {
+    List<AthleteChart.Judged> entries() {
+        return Collections.unmodifiableList(entries);
+    }
+
+    void add(AthleteChart.Judged entry) {
         entries.add(entry);
     }
 
@@ -29,8 +32,8 @@ final class Stint {
         entries.clear();
     }
 
-    List<Entry> latestFirst(Predicate<Entry> filter) {
-        List<Entry> matching = new ArrayList<>(entries.stream().filter(filter).toList());
+    List<AthleteChart.Judged> latestFirst(Predicate<AthleteChart.Judged> filter) {
+        List<AthleteChart.Judged> matching = new ArrayList<>(entries.stream().filter(filter).toList());
         Collections.reverse(matching);
         return matching;
     }

@@ -36,7 +36,8 @@ final class Timeline {
     private final Criteria criteria;
     private final Steps steps;
     private final Judge judge;
-    private final Stint stint = new Stint();
+    private final Stint stint;
+    private final int walkedBefore;
     private final Map<String, Ruling> published = new HashMap<>();
     private final Deque<Ruling> anchors;
     private final Set<String> taken = new HashSet<>();
@@ -47,15 +48,33 @@ final class Timeline {
     private Instant cursor;
 
     Timeline(GatePlan plan, List<Ruling> publishedRulings) {
+        this(plan, publishedRulings, ProgressState.start(plan.programmeStart().minusMillis(1)), new Judge(plan),
+                List.of(), 0);
+        this.cursor = state.phaseSince();
+    }
+
+    /**
+     * Takes the walk up where the chart left it. No published decision lies ahead of it: each was taken by a walk
+     * that went no further than the chart.
+     */
+    Timeline(GatePlan plan, AthleteChart chart) {
+        this(plan, List.of(), chart.state(), new Judge(plan, chart),
+                chart.stint(), chart.sessions());
+        this.cursor = chart.position();
+    }
+
+    private Timeline(GatePlan plan, List<Ruling> publishedRulings, ProgressState state, Judge judge,
+                     List<AthleteChart.Judged> stint, int walkedBefore) {
         this.plan = plan;
         this.criteria = new Criteria(plan);
         this.steps = new Steps(plan, criteria);
-        this.judge = new Judge(plan);
+        this.judge = judge;
+        this.stint = new Stint(stint);
+        this.walkedBefore = walkedBefore;
         publishedRulings.forEach(ruling -> published.put(ruling.key(), ruling));
         this.anchors = new ArrayDeque<>(publishedRulings.stream().filter(r -> r.decision().movesAthlete())
                 .sorted(Comparator.comparing(Ruling::effectiveAt)).toList());
-        this.state = ProgressState.start(plan.programmeStart().minusMillis(1));
-        this.cursor = state.phaseSince();
+        this.state = state;
     }
 
     Replay walk(List<SessionLog> sessions, Instant now) {
@@ -89,8 +108,15 @@ final class Timeline {
         NextGate nextGate = steps.next(state).map(step -> step.nextGate(step.criteria(moment))).orElse(null);
         CapacityCheck check = new CapacityCheck(state.phase(), plan.day(now), state.sprintLevel(),
                 state.returnToRunCleared(), nextGate);
+        AthleteChart chart = chart(now, walkedBefore + ordered.size());
         cursor = now;
-        return new Replay(state, rulings, verdicts, flags, check, nextDay());
+        return new Replay(state, rulings, verdicts, flags, check, nextDay(), chart);
+    }
+
+    /** The chart where the walk stopped: the cursor is the last moment it took in (a session, a day, a decision). */
+    private AthleteChart chart(Instant now, int sessions) {
+        return new AthleteChart(state, cursor, now, sessions, criteria.stillRead(stint, cursor), judge.perDayFrom(cursor),
+                judge.perWeekFrom(cursor), judge.lastSprint());
     }
 
     /** The next moment after the cursor from which time alone could open a step for the athlete. */
@@ -101,7 +127,7 @@ final class Timeline {
     private void session(SessionLog session) {
         Verdict verdict = judge.judge(session, state);
         verdicts.put(session.eventId(), verdict);
-        stint.add(new Stint.Entry(session, verdict, state.sprintLevel()));
+        stint.add(new AthleteChart.Judged(session, verdict, state.sprintLevel()));
         int pain = session.highestPain();
         if (pain > plan.painCeiling()) {
             decide(new PainCeilingExceeded(pain, session.exercise(), List.of(PainCeilingExceeded.CRITERION_ID)),

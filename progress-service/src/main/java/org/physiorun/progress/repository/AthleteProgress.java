@@ -4,6 +4,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.physiorun.progress.domain.ProgressState;
 
 import java.time.Instant;
@@ -38,6 +40,12 @@ public class AthleteProgress {
     /** When the athlete's last seven days are next looked at (once a day). */
     @Column(name = "next_adherence_check_at")
     public Instant nextAdherenceCheckAt;
+    /** The rules' AthleteChart as JSON, where the last walk stopped; null when the next walk must take every session. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String chart;
+    /** How many sessions of the plan are stored: the chart is taken up only if it took in every one. */
+    @Column(name = "sessions_stored")
+    public int sessionsStored;
 
     public ProgressState state() {
         return new ProgressState(phase, phaseSince, byRegression, sprintLevel, sprintLevelSince, cleared, regressions);

@@ -3,6 +3,7 @@ package org.physiorun.progress.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.physiorun.outbox.CloudEvent;
+import org.physiorun.progress.domain.AthleteChart;
 import org.physiorun.progress.domain.ProgressionRules;
 import org.physiorun.progress.domain.Replay;
 import org.physiorun.progress.domain.ReviewFlag;
@@ -21,6 +22,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -37,25 +39,50 @@ public class AthleteTimelines {
     private final GatePlans gatePlans;
     private final ProgressionEvents events;
     private final ProgressionAnnouncer announcer;
+    private final Charts charts;
 
     AthleteTimelines(ProgressRepository repository, GatePlans gatePlans, ProgressionEvents events,
-                     ProgressionAnnouncer announcer) {
+                     ProgressionAnnouncer announcer, Charts charts) {
         this.repository = repository;
         this.gatePlans = gatePlans;
         this.events = events;
         this.announcer = announcer;
+        this.charts = charts;
     }
 
-    /** Brings the athletes of these locked progress rows up to date as of {@code now}. */
-    public void update(Collection<AthleteProgress> locked, Instant now) {
-        List<UUID> planIds = locked.stream().map(progress -> progress.planId).toList();
+    /**
+     * Brings the athletes of these locked progress rows up to date as of {@code now}, given their new sessions
+     * ({@code added}, by plan, judged here and stored by the caller; none for a clock tick). An athlete whose chart
+     * took in every session before these, and whose new sessions all come after it, is judged from the chart; any
+     * other (a late session, a chart not written yet or set aside) has every session of the plan walked again.
+     */
+    public void update(Collection<AthleteProgress> locked, Map<UUID, List<SessionRecord>> added, Instant now) {
+        List<AthleteProgress> walkAgain = new ArrayList<>();
+        for (AthleteProgress progress : locked) {
+            AthletePlan plan = repository.plan(progress.planId).orElseThrow();
+            List<SessionRecord> records = added.getOrDefault(plan.planId, List.of());
+            List<SessionLog> logs = records.stream().map(SessionRecord::toLog).toList();
+            Optional<AthleteChart> chart = charts.upTo(progress, records.size())
+                    .filter(taken -> taken.takes(logs, now));
+            if (chart.isPresent()) {
+                keep(plan, progress, records, rules(plan).resume(chart.get(), logs, now), now);
+            } else {
+                walkAgain.add(progress);
+            }
+        }
+        if (walkAgain.isEmpty()) {
+            return;
+        }
+        List<UUID> planIds = walkAgain.stream().map(progress -> progress.planId).toList();
         Map<UUID, List<SessionRecord>> sessions = repository.sessionsOf(planIds).stream()
                 .collect(Collectors.groupingBy(record -> record.planId));
         Map<UUID, List<Ruling>> published = published(planIds);
-        for (AthleteProgress progress : locked) {
+        for (AthleteProgress progress : walkAgain) {
             AthletePlan plan = repository.plan(progress.planId).orElseThrow();
-            List<SessionRecord> records = sessions.getOrDefault(plan.planId, List.of());
+            List<SessionRecord> records = new ArrayList<>(sessions.getOrDefault(plan.planId, List.of()));
+            records.addAll(added.getOrDefault(plan.planId, List.of()));
             Replay replay = walk(plan, records.stream().map(SessionRecord::toLog).toList(), published, now);
+            progress.sessionsStored = records.size();
             keep(plan, progress, records, replay, now);
         }
     }
@@ -66,6 +93,11 @@ public class AthleteTimelines {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Replay preview(AthletePlan plan, SessionLog candidate, Instant now) {
+        Optional<AthleteChart> chart = repository.progress(plan.planId).flatMap(progress -> charts.upTo(progress, 0))
+                .filter(taken -> taken.takes(List.of(candidate), now));
+        if (chart.isPresent()) {
+            return rules(plan).resume(chart.get(), List.of(candidate), now);
+        }
         List<SessionLog> sessions = new ArrayList<>(logs(plan));
         sessions.add(candidate);
         return walk(plan, sessions, published(List.of(plan.planId)), now);
@@ -74,6 +106,11 @@ public class AthleteTimelines {
     /** The capacity check and the rest of the walk as of {@code now}, changing nothing. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Replay current(AthletePlan plan, Instant now) {
+        Optional<AthleteChart> chart = repository.progress(plan.planId).flatMap(progress -> charts.upTo(progress, 0))
+                .filter(taken -> taken.takes(List.of(), now));
+        if (chart.isPresent()) {
+            return rules(plan).resume(chart.get(), List.of(), now);
+        }
         return walk(plan, logs(plan), published(List.of(plan.planId)), now);
     }
 
@@ -102,8 +139,11 @@ public class AthleteTimelines {
     }
 
     private Replay walk(AthletePlan plan, List<SessionLog> sessions, Map<UUID, List<Ruling>> published, Instant now) {
-        return new ProgressionRules(gatePlans.of(plan))
-                .replay(sessions, published.getOrDefault(plan.planId, List.of()), now);
+        return rules(plan).replay(sessions, published.getOrDefault(plan.planId, List.of()), now);
+    }
+
+    private ProgressionRules rules(AthletePlan plan) {
+        return new ProgressionRules(gatePlans.of(plan));
     }
 
     private List<SessionLog> logs(AthletePlan plan) {
@@ -113,6 +153,7 @@ public class AthleteTimelines {
     private void keep(AthletePlan plan, AthleteProgress progress, List<SessionRecord> records, Replay replay,
                       Instant now) {
         replay.newRulings().forEach(ruling -> publish(plan, ruling, now));
+        // A walk from the chart judges only the new sessions; those before keep their verdicts.
         records.forEach(record -> record.judged(replay.verdicts().get(record.eventId)));
         for (ReviewFlag flag : replay.flags()) {
             repository.storeFlag(plan.planId, flag.decisionKey(), plan.athleteId, flag.effectiveAt(), now,
@@ -122,5 +163,6 @@ public class AthleteTimelines {
             progress.moveTo(replay.state(), now);
         }
         progress.nextCheckAt = replay.nextCheckAt().orElse(null);
+        charts.keep(progress, replay.chart());
     }
 }

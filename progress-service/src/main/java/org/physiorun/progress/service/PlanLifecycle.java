@@ -86,6 +86,7 @@ public class PlanLifecycle {
                 plan.gatePlan = events.write(created.inTimeZone(updated.timeZone()));
                 gatePlans.forget(plan.planId);
                 repository.progress(plan.planId).ifPresent(progress -> {
+                    progress.chart = null; // its days were counted in the old zone
                     progress.nextCheckAt = now;
                     progress.nextAdherenceCheckAt = now;
                 });

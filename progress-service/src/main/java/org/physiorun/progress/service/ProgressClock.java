@@ -7,6 +7,7 @@ import org.physiorun.progress.repository.ProgressRepository;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -44,7 +45,7 @@ public class ProgressClock {
         List<UUID> plans = repository.plansDueForCheck(now);
         for (int from = 0; from < plans.size(); from += CHUNK) {
             List<UUID> chunk = plans.subList(from, Math.min(plans.size(), from + CHUNK));
-            QuarkusTransaction.requiringNew().run(() -> timelines.update(repository.lockProgress(chunk), now));
+            QuarkusTransaction.requiringNew().run(() -> timelines.update(repository.lockProgress(chunk), Map.of(), now));
         }
     }
 }

@@ -12,6 +12,7 @@ import org.physiorun.progress.repository.SessionRecord;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +24,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Takes in a batch of sessions in one transaction: each new session is checked against the athlete's plan and
- * stored, then every athlete it touched is brought up to date once. A session seen before changes nothing.
+ * Takes in a batch of sessions in one transaction: each new session is checked against the athlete's plan, every
+ * athlete it touched is brought up to date once, and the sessions are stored with what they meant. A session seen
+ * before changes nothing.
  */
 @ApplicationScoped
 @Transactional
@@ -57,6 +59,7 @@ public class SessionIngest {
         Set<UUID> seen = new HashSet<>(repository.existingSessions(
                 sessions.stream().map(s -> s.event().eventId()).toList()));
         Map<UUID, AthleteProgress> touched = new LinkedHashMap<>();
+        Map<UUID, List<SessionRecord>> added = new HashMap<>();
         List<Rejection> rejections = new ArrayList<>();
         for (int i = 0; i < sessions.size(); i++) {
             LoggedSession logged = sessions.get(i);
@@ -77,11 +80,16 @@ public class SessionIngest {
             }
             // A producer's clock may run ahead of ours: a session is never logged later than we received it.
             Instant loggedAt = logged.loggedAt().isAfter(now) ? now : logged.loggedAt();
-            repository.persist(SessionRecord.of(session, plan.planId, session.toLog(loggedAt, logged.enteredBy()), now));
-            touched.put(plan.planId, progress.get(plan.planId));
+            added.computeIfAbsent(plan.planId, id -> new ArrayList<>())
+                    .add(SessionRecord.of(session, plan.planId, session.toLog(loggedAt, logged.enteredBy()), now));
+            AthleteProgress athlete = progress.get(plan.planId);
+            athlete.sessionsStored++;
+            touched.put(plan.planId, athlete);
         }
+        timelines.update(touched.values(), added, now);
+        // Stored once judged: one insert per session, sent to the database as one batch.
+        added.values().forEach(records -> records.forEach(repository::persist));
         repository.flush();
-        timelines.update(touched.values(), now);
         return rejections;
     }
 }
