@@ -2,6 +2,7 @@ package org.physiorun.progress.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
@@ -145,6 +146,9 @@ public class ProgressRepository {
                             session_event_id, decided_at, effective_at, event)
                         VALUES (:id, :key, :plan, :athlete, :type, :session, :at, :effective, CAST(:event AS jsonb))
                         ON CONFLICT (decision_key) DO NOTHING""")
+                // A native statement would otherwise flush the whole persistence context first, dirty-checking every
+                // entity of the batch once per decision; it reads nothing the batch has pending.
+                .setFlushMode(FlushModeType.COMMIT)
                 .setParameter("id", eventId).setParameter("key", key).setParameter("plan", planId)
                 .setParameter("athlete", athleteId).setParameter("type", type)
                 .setParameter("session", sessionEventId).setParameter("at", decidedAt)
@@ -158,6 +162,7 @@ public class ProgressRepository {
         em.createNativeQuery("""
                         INSERT INTO review_flag (plan_id, decision_key, athlete_id, effective_at, flagged_at, message)
                         VALUES (:plan, :key, :athlete, :effective, :at, :message) ON CONFLICT DO NOTHING""")
+                .setFlushMode(FlushModeType.COMMIT) // as storeDecision
                 .setParameter("plan", planId).setParameter("key", decisionKey).setParameter("athlete", athleteId)
                 .setParameter("effective", effectiveAt).setParameter("at", flaggedAt).setParameter("message", message)
                 .executeUpdate();
