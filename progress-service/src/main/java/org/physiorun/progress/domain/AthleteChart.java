@@ -9,8 +9,9 @@ import java.util.Objects;
  * What the rules keep of an athlete where the last walk through the plan stopped, so that the next sessions are
  * judged from here instead of walking every session again: where the athlete stands, the judged sessions of the
  * current phase that a criterion can still read, and what the time rules of section 4a remember (the sessions
- * counted per day and per week, the last sprint session). {@code position} is the last moment the walk took in
- * (a session, a day, a decision), {@code asOf} the time it was walked as of; {@code sessions} how many sessions it
+ * counted per day and per week, the last sprint session). {@code position} is the last moment the walk judged a
+ * session or took a decision at (a day that changed nothing is visited again), {@code asOf} the time it was walked
+ * as of; {@code sessions} how many sessions it
  * took in, which tells the caller whether every stored session is in it.
  */
 public record AthleteChart(ProgressState state, Instant position, Instant asOf, int sessions, List<Judged> stint,
@@ -38,8 +39,8 @@ public record AthleteChart(ProgressState state, Instant position, Instant asOf, 
     }
 
     /**
-     * Whether these new sessions can be judged from the chart as of {@code now}: each performed after the last moment
-     * the walk took in and received by {@code now}, and {@code now} no earlier than the walk (which may have taken
+     * Whether these new sessions can be judged from the chart as of {@code now}: each performed after its position
+     * and received by {@code now}, and {@code now} no earlier than the walk (which may have taken
      * in a session received after it). A session performed earlier changes what later ones meant, so the whole plan
      * must be walked again.
      */

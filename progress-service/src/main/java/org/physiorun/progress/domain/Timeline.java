@@ -46,11 +46,17 @@ final class Timeline {
     private final List<ReviewFlag> flags = new ArrayList<>();
     private ProgressState state;
     private Instant cursor;
+    /**
+     * The last moment the walk judged a session or took a decision at. A day visited after it changed nothing, and
+     * visiting it again after a session performed before it changes nothing either: the chart stands here.
+     */
+    private Instant reached;
 
     Timeline(GatePlan plan, List<Ruling> publishedRulings) {
         this(plan, publishedRulings, ProgressState.start(plan.programmeStart().minusMillis(1)), new Judge(plan),
                 List.of(), 0);
         this.cursor = state.phaseSince();
+        this.reached = cursor;
     }
 
     /**
@@ -61,6 +67,7 @@ final class Timeline {
         this(plan, List.of(), chart.state(), new Judge(plan, chart),
                 chart.stint(), chart.sessions());
         this.cursor = chart.position();
+        this.reached = cursor;
     }
 
     private Timeline(GatePlan plan, List<Ruling> publishedRulings, ProgressState state, Judge judge,
@@ -113,10 +120,10 @@ final class Timeline {
         return new Replay(state, rulings, verdicts, flags, check, nextDay(), chart);
     }
 
-    /** The chart where the walk stopped: the cursor is the last moment it took in (a session, a day, a decision). */
+    /** The chart as of the last moment the walk judged a session or took a decision at. */
     private AthleteChart chart(Instant now, int sessions) {
-        return new AthleteChart(state, cursor, now, sessions, criteria.stillRead(stint, cursor), judge.perDayFrom(cursor),
-                judge.perWeekFrom(cursor), judge.lastSprint());
+        return new AthleteChart(state, reached, now, sessions, criteria.stillRead(stint, reached),
+                judge.perDayFrom(reached), judge.perWeekFrom(reached), judge.lastSprint());
     }
 
     /** The next moment after the cursor from which time alone could open a step for the athlete. */
@@ -125,6 +132,7 @@ final class Timeline {
     }
 
     private void session(SessionLog session) {
+        reached = cursor;
         Verdict verdict = judge.judge(session, state);
         verdicts.put(session.eventId(), verdict);
         stint.add(new AthleteChart.Judged(session, verdict, state.sprintLevel()));
@@ -193,6 +201,7 @@ final class Timeline {
      * @return whether the athlete moved
      */
     private boolean decide(Decision decision, UUID sessionEventId) {
+        reached = cursor;
         int regressions = state.regressions() + (decision instanceof PhaseRegressed ? 1 : 0);
         String key = decision.key(plan.planId(), regressions, sessionEventId);
         Ruling before = published.get(key);
@@ -217,6 +226,7 @@ final class Timeline {
         if (!applies) {
             return; // a decision since made from a late session (a regression) has moved the athlete elsewhere
         }
+        reached = cursor;
         step.ifPresent(s -> {
             List<String> unmet = s.criteria(new Criteria.Moment(state, stint, ruling.effectiveAt())).stream()
                     .filter(c -> !c.met()).map(CriterionResult::detail).toList();
