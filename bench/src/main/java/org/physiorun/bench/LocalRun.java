@@ -68,7 +68,8 @@ final class LocalRun implements AutoCloseable {
         LocalRun run = new LocalRun(launcher, dataDir, 0);
         try {
             List<URI> checks = new ArrayList<>();
-            Launcher.servicePorts().values().forEach(port -> checks.add(URI.create("http://localhost:" + port + "/q/health/ready")));
+            Launcher.servicePorts().values()
+                    .forEach(port -> checks.add(URI.create("http://localhost:" + port + "/q/health/ready")));
             checks.add(URI.create(REALM)); // the launcher imports the realm; it answers once Keycloak is usable
             long deadline = launched + timeout.toNanos();
             for (URI check : checks) { // polled in turn: all answer 200 by the end, and the last one sets the time

@@ -146,7 +146,8 @@ public final class Launcher {
         }
         for (ServiceProcess process : running) {
             process.awaitReady(Duration.ofSeconds(90));
-            say(process.name() + " ready at " + process.baseUrl() + "  (log: " + log(process.name()) + ")");
+            say("%s ready at %s in %.1f s  (log: %s)".formatted(process.name(), process.baseUrl(),
+                    secondsSince(started), log(process.name())));
         }
         await(identity);
         say("PhysioRun is up in %.1f s. Ctrl-C stops it.".formatted(secondsSince(started)));
