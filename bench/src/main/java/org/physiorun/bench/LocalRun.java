@@ -1,5 +1,7 @@
 package org.physiorun.bench;
 
+import org.physiorun.launcher.Launcher;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,9 +17,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -30,17 +30,6 @@ import java.util.regex.Pattern;
  * runs each service as its own child process, which is how the benches find its start time and its memory.
  */
 final class LocalRun implements AutoCloseable {
-
-    /** The launcher's services and ports (Launcher.SERVICES), the gateway last as it starts last. */
-    static final Map<String, Integer> SERVICES = new LinkedHashMap<>();
-
-    static {
-        SERVICES.put("catalog-service", 8081);
-        SERVICES.put("plan-service", 8082);
-        SERVICES.put("progress-service", 8083);
-        SERVICES.put("webhook-service", 8084);
-        SERVICES.put("gateway", 8080);
-    }
 
     static final String GATEWAY = "http://localhost:8080";
     private static final String REALM = "http://localhost:8180/realms/physiorun";
@@ -79,7 +68,8 @@ final class LocalRun implements AutoCloseable {
         LocalRun run = new LocalRun(launcher, dataDir, 0);
         try {
             List<URI> checks = new ArrayList<>();
-            SERVICES.values().forEach(port -> checks.add(URI.create("http://localhost:" + port + "/q/health/ready")));
+            Launcher.servicePorts().values()
+                    .forEach(port -> checks.add(URI.create("http://localhost:" + port + "/q/health/ready")));
             checks.add(URI.create(REALM)); // the launcher imports the realm; it answers once Keycloak is usable
             long deadline = launched + timeout.toNanos();
             for (URI check : checks) { // polled in turn: all answer 200 by the end, and the last one sets the time

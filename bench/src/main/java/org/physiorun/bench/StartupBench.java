@@ -1,5 +1,7 @@
 package org.physiorun.bench;
 
+import org.physiorun.launcher.Launcher;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -36,7 +38,7 @@ public final class StartupBench {
         try (LocalRun run = LocalRun.start(repo, dataDir, timeout)) {
             stackUp = run.upMillis();
             LocalRun.journey();
-            for (Map.Entry<String, Integer> service : LocalRun.SERVICES.entrySet()) {
+            for (Map.Entry<String, Integer> service : Launcher.servicePorts().entrySet()) {
                 String name = service.getKey();
                 Optional<Double> started = run.startedSeconds(name);
                 Optional<Long> rss = run.residentBytes(name);

@@ -40,8 +40,9 @@ import java.util.zip.ZipFile;
  * <p>Layout under {@code home}: the distribution, unpacked and built once, in a directory named like the zip's
  * top directory (e.g. {@code keycloak-26.7.3}), so a new version unpacks beside the old one; and, unless the
  * caller puts it elsewhere, the H2 database in {@code home/database}, outside the distribution so that it
- * survives an upgrade. Tests share one unpacked home across modules and runs ({@link #sharedHome()}) and give
- * each run a fresh database directory, so each run imports the realm file as it is now.
+ * survives an upgrade; and the JVM's class data archive in {@code home/class-data} ({@link ClassDataArchive}).
+ * Tests share one unpacked home across modules and runs ({@link #sharedHome()}) and give each run a fresh
+ * database directory, so each run imports the realm file as it is now.
  */
 public final class Keycloak implements AutoCloseable {
 
@@ -62,11 +63,13 @@ public final class Keycloak implements AutoCloseable {
     private final int port;
     private final Process process;
     private final Path log;
+    private final ClassDataArchive archive;
 
-    private Keycloak(int port, Process process, Path log) {
+    private Keycloak(int port, Process process, Path log, ClassDataArchive archive) {
         this.port = port;
         this.process = process;
         this.log = log;
+        this.archive = archive;
     }
 
     /** Starts Keycloak with its database in {@code home/database}, kept between runs (the local run). */
@@ -113,7 +116,15 @@ public final class Keycloak implements AutoCloseable {
         // Only read when the master realm is created, i.e. on a fresh database; an operator's own values win.
         builder.environment().putIfAbsent("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
         builder.environment().putIfAbsent("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        return new Keycloak(port, builder.start(), log);
+        // Added to kc.sh's own options (its heap, -Xms64m -Xmx512m outside a container, stays): C1 only, which
+        // compiles less at start-up, and a class data archive of the built distribution, written when the first run
+        // stops and mapped by the later ones.
+        ClassDataArchive archive = ClassDataArchive.in(home.toAbsolutePath().resolve("class-data"),
+                dist.getFileName().toString(), dist.resolve(BUILT_MARKER));
+        List<String> append = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1"));
+        append.addAll(archive.jvmOptions());
+        builder.environment().putIfAbsent("JAVA_OPTS_APPEND", String.join(" ", append));
+        return new Keycloak(port, builder.start(), log, archive);
     }
 
     /** Where tests keep the unpacked, built distribution, shared by every module and run on this machine. */
@@ -277,6 +288,9 @@ public final class Keycloak implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         destroyTree(process);
+        if (!process.isAlive()) {
+            archive.exited(process.exitValue());
+        }
     }
 
     private static void destroyTree(Process process) throws InterruptedException {

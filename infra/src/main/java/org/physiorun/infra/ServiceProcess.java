@@ -20,12 +20,14 @@ public final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Process process;
     private final Path log;
+    private final ClassDataArchive archive;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, Process process, Path log, ClassDataArchive archive) {
         this.name = name;
         this.port = port;
         this.process = process;
         this.log = log;
+        this.archive = archive;
     }
 
     /**
@@ -34,6 +36,12 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(String name, Path quarkusRunJar, int port, Map<String, String> env,
                                        List<String> jvmOptions, Path log) throws IOException {
+        return start(name, quarkusRunJar, port, env, jvmOptions, null, log);
+    }
+
+    /** As {@link #start(String, Path, int, Map, List, Path)}, with a class data archive (null for none). */
+    static ServiceProcess start(String name, Path quarkusRunJar, int port, Map<String, String> env,
+                                List<String> jvmOptions, ClassDataArchive archive, Path log) throws IOException {
         if (!Files.isRegularFile(quarkusRunJar)) {
             throw new IOException(quarkusRunJar + " is missing: build the project first (./mvnw -DskipTests package)");
         }
@@ -41,6 +49,9 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        if (archive != null) {
+            command.addAll(archive.jvmOptions());
+        }
         command.add("-jar");
         command.add(quarkusRunJar.toAbsolutePath().toString());
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -48,7 +59,7 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        return new ServiceProcess(name, port, builder.start(), log);
+        return new ServiceProcess(name, port, builder.start(), log, archive);
     }
 
     /** A port nobody listens on right now, for a service started by a test. */
@@ -85,11 +96,19 @@ public final class ServiceProcess implements AutoCloseable {
             return;
         }
         ChildProcesses.stop(process);
+        exited();
     }
 
     /** Kills the service without letting it shut down cleanly, as a crash would. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        exited();
+    }
+
+    private void exited() {
+        if (archive != null && !process.isAlive()) {
+            archive.exited(process.exitValue());
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.physiorun.launcher;
 import org.physiorun.infra.Keycloak;
 import org.physiorun.infra.KafkaNode;
 import org.physiorun.infra.Postgres;
+import org.physiorun.infra.ServiceJvm;
 import org.physiorun.infra.ServiceProcess;
 import org.physiorun.infra.Topics;
 
@@ -12,10 +13,12 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -42,6 +45,13 @@ public final class Launcher {
             new Service("webhook-service", 8084, "webhook", Map.of("PHYSIORUN_WEBHOOKS_ALLOW_LOOPBACK_HTTP", "true")),
             // Last: the web frontend; its defaults already point at the services' ports.
             new Service("gateway", 8080, null, Map.of()));
+
+    /** Each service's name and port, in the order they start: for whatever drives a local run (the benches). */
+    public static Map<String, Integer> servicePorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        SERVICES.forEach(service -> ports.put(service.name(), service.port()));
+        return Collections.unmodifiableMap(ports);
+    }
 
     private final Path root;
     private final Path dataDir;
@@ -108,14 +118,11 @@ public final class Launcher {
     private void start() throws Exception {
         long started = System.nanoTime();
         say("Data in " + dataDir);
-        // Keycloak takes longest to come up: its own thread, so the rest starts meanwhile.
-        FutureTask<Void> identity = new FutureTask<>(() -> {
-            startKeycloak(started);
-            return null;
-        });
-        Thread identityStart = new Thread(identity, "physiorun-keycloak");
-        identityStart.setDaemon(true);
-        identityStart.start();
+        // Everything that can start at once does, Keycloak first as it takes longest: PostgreSQL beside Kafka, then
+        // every service together (none waits for another to be ready), and Keycloak's realm last.
+        FutureTask<Void> identity = inBackground("physiorun-keycloak", () -> startKeycloak(started));
+        String bootstrap = "localhost:" + KAFKA_PORT;
+        FutureTask<Void> broker = inBackground("physiorun-kafka", () -> startKafka(bootstrap));
         postgres = Postgres.start(POSTGRES_PORT, dataDir.resolve("postgres"), dataDir.resolve("postgres-binaries"));
         for (Service service : SERVICES) {
             if (service.database() != null) {
@@ -123,10 +130,7 @@ public final class Launcher {
             }
         }
         say("PostgreSQL on localhost:" + POSTGRES_PORT);
-        kafka = KafkaNode.start(dataDir.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
-        String bootstrap = "localhost:" + KAFKA_PORT;
-        Topics.create(bootstrap, 3, Topics.CONTRACT);
-        say("Kafka on " + bootstrap + " with topics " + String.join(", ", Topics.CONTRACT));
+        await(broker);
 
         for (Service service : SERVICES) {
             Map<String, String> env = new HashMap<>(service.environment());
@@ -136,19 +140,16 @@ public final class Launcher {
             if (service.database() != null) {
                 env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
             }
-            ServiceProcess process = ServiceProcess.start(service.name(),
+            running.add(ServiceJvm.start(service.name(),
                     root.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar"), service.port(), env,
-                    List.of("-Xmx256m"), dataDir.resolve("logs").resolve(service.name() + ".log"));
-            running.add(process);
+                    dataDir.resolve("class-data"), log(service.name())));
+        }
+        for (ServiceProcess process : running) {
             process.awaitReady(Duration.ofSeconds(90));
-            say(service.name() + " ready at " + process.baseUrl() + "  (log: "
-                    + dataDir.resolve("logs").resolve(service.name() + ".log") + ")");
+            say("%s ready at %s in %.1f s  (log: %s)".formatted(process.name(), process.baseUrl(),
+                    secondsSince(started), log(process.name())));
         }
-        try {
-            identity.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
+        await(identity);
         say("PhysioRun is up in %.1f s. Ctrl-C stops it.".formatted(secondsSince(started)));
         for (int i = 0; i < running.size(); i++) {
             // the services document their APIs; the gateway serves the web frontend
@@ -159,21 +160,58 @@ public final class Launcher {
                 + "), realm " + keycloak.issuer());
     }
 
+    private Path log(String name) {
+        return dataDir.resolve("logs").resolve(name + ".log");
+    }
+
+    /** Runs {@code work} on a thread of its own; {@link #await} gives its outcome. */
+    private static FutureTask<Void> inBackground(String name, Callable<Void> work) {
+        FutureTask<Void> task = new FutureTask<>(work);
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+        return task;
+    }
+
+    private static void await(FutureTask<Void> task) throws Exception {
+        try {
+            task.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    /** Starts the broker and creates the contract's topics. */
+    private Void startKafka(String bootstrap) throws Exception {
+        KafkaNode node = KafkaNode.start(dataDir.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
+        synchronized (this) {
+            if (stopping) { // stopped while the broker was starting: nobody else would stop it
+                node.close();
+                return null;
+            }
+            kafka = node;
+        }
+        Topics.create(bootstrap, 3, Topics.CONTRACT);
+        say("Kafka on " + bootstrap + " with topics " + String.join(", ", Topics.CONTRACT));
+        return null;
+    }
+
     /** Unpacks and builds Keycloak on the first run, starts it with the demo realm, and waits for the realm. */
-    private void startKeycloak(long started) throws IOException, InterruptedException {
+    private Void startKeycloak(long started) throws IOException, InterruptedException {
         Path home = dataDir.resolve("keycloak");
-        Path log = dataDir.resolve("logs").resolve("keycloak.log");
+        Path log = log("keycloak");
         Keycloak server = Keycloak.start(root.resolve("launcher/target/keycloak/keycloak-quarkus-dist.zip"), home,
                 KEYCLOAK_PORT, root.resolve("deploy/keycloak/physiorun-realm.json"), log);
         synchronized (this) {
             if (stopping) { // stopped while Keycloak was being unpacked: nobody else would stop it
                 server.close();
-                return;
+                return null;
             }
             keycloak = server;
         }
         server.awaitReady(Duration.ofMinutes(3));
         say("Keycloak ready at %s in %.1f s  (log: %s)".formatted(server.issuer(), secondsSince(started), log));
+        return null;
     }
 
     private static double secondsSince(long nanoTime) {
@@ -182,22 +220,23 @@ public final class Launcher {
 
     private synchronized void stop() {
         stopping = true;
-        for (int i = running.size() - 1; i >= 0; i--) {
+        // The services and Keycloak stop side by side: each may take seconds to write its class data archive.
+        List<Thread> stops = new ArrayList<>();
+        for (ServiceProcess service : running) {
+            stops.add(stopInBackground(service::stop));
+        }
+        if (keycloak != null) {
+            stops.add(stopInBackground(keycloak::close));
+        }
+        for (Thread stop : stops) {
             try {
-                running.get(i).stop();
+                stop.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
         running.clear();
-        if (keycloak != null) {
-            try {
-                keycloak.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            keycloak = null;
-        }
+        keycloak = null;
         if (kafka != null) {
             kafka.close();
             kafka = null;
@@ -211,6 +250,22 @@ public final class Launcher {
             postgres = null;
         }
         say("PhysioRun stopped.");
+    }
+
+    private interface Stop {
+        void run() throws InterruptedException;
+    }
+
+    private static Thread stopInBackground(Stop stop) {
+        Thread thread = new Thread(() -> {
+            try {
+                stop.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "physiorun-stop-one");
+        thread.start();
+        return thread;
     }
 
     private static void say(String line) {

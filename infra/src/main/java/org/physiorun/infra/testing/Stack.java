@@ -1,6 +1,7 @@
 package org.physiorun.infra.testing;
 
 import org.physiorun.infra.Postgres;
+import org.physiorun.infra.ServiceJvm;
 import org.physiorun.infra.ServiceProcess;
 
 import java.nio.file.Path;
@@ -62,12 +63,14 @@ public final class Stack implements AutoCloseable {
         stack.kafka = kafka;
         stack.logDir = logDir;
         try {
-            ServiceProcess catalog = stack.run("catalog-service", "catalog", Map.of(), postgres, kafka, logDir);
-            stack.run("plan-service", "plan", Map.of("QUARKUS_REST_CLIENT_CATALOG_URL", catalog.baseUrl()),
-                    postgres, kafka, logDir);
+            // The three start side by side; plan-service needs only catalog-service's address to start.
+            ServiceProcess catalog = stack.launch("catalog-service", "catalog", Map.of());
+            stack.launch("plan-service", "plan", Map.of("QUARKUS_REST_CLIENT_CATALOG_URL", catalog.baseUrl()));
             // Tests replay journeys from the past; the wall-clock re-evaluation would judge them as of today.
-            stack.run("progress-service", "progress", Map.of("PHYSIORUN_PROGRESS_REEVALUATE_EVERY", "off"),
-                    postgres, kafka, logDir);
+            stack.launch("progress-service", "progress", Map.of("PHYSIORUN_PROGRESS_REEVALUATE_EVERY", "off"));
+            for (ServiceProcess service : stack.services) {
+                stack.awaitReady(service);
+            }
             return stack;
         } catch (Exception e) {
             stack.close();
@@ -83,8 +86,8 @@ public final class Stack implements AutoCloseable {
                 "QUARKUS_OIDC_TOKEN_ISSUER", TestTokens.ISSUER);
     }
 
-    private ServiceProcess run(String name, String database, Map<String, String> extra, Postgres postgres,
-                               String kafka, Path logDir) throws Exception {
+    /** Starts the service without waiting for it to be ready. */
+    private ServiceProcess launch(String name, String database, Map<String, String> extra) throws Exception {
         postgres.ensureDatabase(database);
         Map<String, String> env = new HashMap<>(extra);
         env.putAll(identity);
@@ -97,11 +100,16 @@ public final class Stack implements AutoCloseable {
     }
 
     private ServiceProcess launch(String name, Launch launch) throws Exception {
-        ServiceProcess service = ServiceProcess.start(name, launch.jar(), launch.port(), launch.env(),
-                List.of("-Xmx256m"), launch.log());
+        // The class data archive beside the jar: a rebuild replaces it, and every test of one build shares it.
+        ServiceProcess service = ServiceJvm.start(name, launch.jar(), launch.port(), launch.env(),
+                launch.jar().resolveSibling("class-data"), launch.log());
         services.add(service);
-        service.awaitReady(Duration.ofSeconds(90));
         byName.put(name, service);
+        return service;
+    }
+
+    private ServiceProcess awaitReady(ServiceProcess service) throws Exception {
+        service.awaitReady(Duration.ofSeconds(90));
         return service;
     }
 
@@ -110,7 +118,7 @@ public final class Stack implements AutoCloseable {
      * for a test's receiver on loopback).
      */
     public ServiceProcess addWebhookService(Map<String, String> extra) throws Exception {
-        return run("webhook-service", "webhook", extra, postgres, kafka, logDir);
+        return awaitReady(launch("webhook-service", "webhook", extra));
     }
 
     /** Kills the service as a crash would (no shutdown) and starts it again, same port, same settings. */
@@ -118,7 +126,7 @@ public final class Stack implements AutoCloseable {
         ServiceProcess old = byName.remove(name);
         old.kill();
         services.remove(old);
-        return launch(name, launches.get(name));
+        return awaitReady(launch(name, launches.get(name)));
     }
 
     /** The base URL of one of the services, e.g. {@code progress-service}. */
