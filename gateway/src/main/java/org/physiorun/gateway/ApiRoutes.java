@@ -1,5 +1,6 @@
 package org.physiorun.gateway;
 
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -62,8 +63,11 @@ public class ApiRoutes {
     }
 
     private static void relay(RoutingContext rc, HttpProxy proxy, CsrfGuard csrf) {
-        // A token of the caller's own (curl with a physiorun-cli token) goes on as it is, session or not.
-        if (rc.request().headers().contains(HttpHeaders.AUTHORIZATION)) {
+        // A token of the caller's own (curl with a physiorun-cli token) goes on as it is, session or not. Without any
+        // cookie there is no session to look up: the request goes on as it is too, without the security pipeline's
+        // work per request (the catalogue's anonymous readers, scripts).
+        MultiMap headers = rc.request().headers();
+        if (headers.contains(HttpHeaders.AUTHORIZATION) || !headers.contains(HttpHeaders.COOKIE)) {
             proxy.handle(rc.request());
             return;
         }

@@ -3,7 +3,6 @@ package org.physiorun.system;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.TestFactory;
 import org.physiorun.infra.testing.Stack;
 import org.physiorun.infra.testing.TestTokens;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -62,7 +60,7 @@ class AccessMatrixIT {
 
     @BeforeAll
     static void startTheSystemWithTwoClinics() throws Exception {
-        stack = Stack.start(Path.of("target/stack-logs-access"));
+        stack = SharedStack.get();
         TOKENS.put("ana", TestTokens.runner("ana", "north"));
         TOKENS.put("ben", TestTokens.runner("ben", "north"));
         TOKENS.put("pat", TestTokens.physio("north"));
@@ -84,12 +82,6 @@ class AccessMatrixIT {
         }
     }
 
-    @AfterAll
-    static void stopTheSystem() throws InterruptedException {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @TestFactory
     Stream<DynamicTest> oneAthletesDataOnlyForThemAndTheirClinic() {

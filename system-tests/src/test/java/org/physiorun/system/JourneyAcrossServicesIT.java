@@ -2,13 +2,11 @@ package org.physiorun.system;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.physiorun.infra.testing.Stack;
 import org.physiorun.infra.testing.TestTokens;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -28,15 +26,9 @@ class JourneyAcrossServicesIT {
 
     @BeforeAll
     static void startTheSystem() throws Exception {
-        stack = Stack.start(Path.of("target/stack-logs"));
+        stack = SharedStack.get();
     }
 
-    @AfterAll
-    static void stopTheSystem() throws InterruptedException {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     private static RequestSpecification at(String service, String token) {
         return given().baseUri(stack.url(service)).header("Authorization", token);

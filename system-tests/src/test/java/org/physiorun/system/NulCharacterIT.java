@@ -3,7 +3,6 @@ package org.physiorun.system;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.TestFactory;
 import org.physiorun.infra.testing.Stack;
 import org.physiorun.infra.testing.TestTokens;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -37,18 +35,12 @@ class NulCharacterIT {
 
     @BeforeAll
     static void startTheSystem() throws Exception {
-        stack = Stack.start(Path.of("target/stack-logs-nul"));
+        stack = SharedStack.get();
         physio = TestTokens.physio(CLINIC);
         planId = as("plan-service").contentType(ContentType.JSON).body(Intake.body("ana", 3))
                 .post("/api/plans").then().statusCode(201).extract().path("planId");
     }
 
-    @AfterAll
-    static void stopTheSystem() throws InterruptedException {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @TestFactory
     Stream<DynamicTest> aNulInAPathOrAQueryParameterIsA400() {

@@ -14,7 +14,6 @@ import org.physiorun.infra.testing.WebhookReceiver;
 import org.physiorun.infra.testing.WebhookReceiver.Answer;
 import org.physiorun.infra.testing.WebhookReceiver.Received;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -50,7 +49,7 @@ class WebhookDeliveryIT {
     @BeforeAll
     static void startTheSystem() throws Exception {
         receiver = WebhookReceiver.start();
-        stack = Stack.start(Path.of("target/stack-logs-webhooks"));
+        stack = SharedStack.get();
         // the receiver listens on loopback over http, which only the local run's rules allow; a short lease, so that
         // the claims of the killed instance run out within the test
         stack.addWebhookService(Map.of("PHYSIORUN_WEBHOOKS_ALLOW_LOOPBACK_HTTP", "true",
@@ -58,10 +57,7 @@ class WebhookDeliveryIT {
     }
 
     @AfterAll
-    static void stopTheSystem() throws InterruptedException {
-        if (stack != null) {
-            stack.close();
-        }
+    static void stopTheSystem() {
         if (receiver != null) {
             receiver.close();
         }
