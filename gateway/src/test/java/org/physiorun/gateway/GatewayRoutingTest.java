@@ -28,6 +28,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -290,5 +291,14 @@ class GatewayRoutingTest {
         when().get("/q/health/ready").then().statusCode(200);
         when().get("/api/exercises").then().statusCode(200);
         when().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests_seconds_count"));
+    }
+
+    @Test
+    void requestMetricsNameAServicesPathsByPrefixNotByThePlan() {
+        when().get("/api/plans/metrics-plan-1").then().statusCode(200);
+        when().get("/api/plans/metrics-plan-2/schedule").then().statusCode(200);
+        when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("uri=\"/api/plans/*\""))
+                .body(not(containsString("metrics-plan-")));
     }
 }

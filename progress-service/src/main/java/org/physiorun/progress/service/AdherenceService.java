@@ -93,23 +93,31 @@ public class AdherenceService {
     }
 
     private void watch(List<AthleteProgress> locked, Instant now) {
-        for (AthleteProgress progress : locked) {
-            AthletePlan plan = repository.plan(progress.planId).orElseThrow();
+        List<AthletePlan> plans = locked.stream().map(progress -> repository.plan(progress.planId).orElseThrow())
+                .toList();
+        List<AthletePlan> judged = plans.stream().filter(plan -> hasWholeWeek(plan, now)).toList();
+        // One read of the chunk's sessions and decisions, not one per athlete, while their rows are locked.
+        Map<UUID, Adherence.Tally> weeks = lastSevenDays(judged, now);
+        for (int i = 0; i < locked.size(); i++) {
+            AthletePlan plan = plans.get(i);
             GatePlan gates = gatePlans.of(plan);
             LocalDate today = gates.dateOf(now);
-            // Only whole weeks of the programme are judged: a runner injured five days ago has no week behind them.
-            if (!today.isBefore(gates.injuryDate().plusDays(7))) {
-                Adherence.Tally week = lastSevenDays(List.of(plan), now).get(plan.planId);
-                if (week.percent() != null && week.percent() < config.adherenceLowBelow()) {
-                    LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-                    AdherenceLow low = new AdherenceLow(week.percent(), week.missed(), monday,
-                            List.of(AdherenceLow.CRITERION_ID));
-                    timelines.publish(plan, new Ruling(low.key(plan.planId.toString(), 0, null), low,
-                            gates.startOf(today), null), now);
-                }
+            Adherence.Tally week = weeks.get(plan.planId);
+            if (week != null && week.percent() != null && week.percent() < config.adherenceLowBelow()) {
+                LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                AdherenceLow low = new AdherenceLow(week.percent(), week.missed(), monday,
+                        List.of(AdherenceLow.CRITERION_ID));
+                timelines.publish(plan, new Ruling(low.key(plan.planId.toString(), 0, null), low,
+                        gates.startOf(today), null), now);
             }
-            progress.nextAdherenceCheckAt = gates.startOf(today.plusDays(1));
+            locked.get(i).nextAdherenceCheckAt = gates.startOf(today.plusDays(1));
         }
+    }
+
+    // Only whole weeks of the programme are judged: a runner injured five days ago has no week behind them.
+    private boolean hasWholeWeek(AthletePlan plan, Instant now) {
+        GatePlan gates = gatePlans.of(plan);
+        return !gates.dateOf(now).isBefore(gates.injuryDate().plusDays(7));
     }
 
     private Adherence adherence(AthletePlan plan, GatePlan gates) {
