@@ -93,25 +93,25 @@ public class AthleteTimelines {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Replay preview(AthletePlan plan, SessionLog candidate, Instant now) {
-        Optional<AthleteChart> chart = repository.progress(plan.planId).flatMap(progress -> charts.upTo(progress, 0))
-                .filter(taken -> taken.takes(List.of(candidate), now));
-        if (chart.isPresent()) {
-            return rules(plan).resume(chart.get(), List.of(candidate), now);
-        }
-        List<SessionLog> sessions = new ArrayList<>(logs(plan));
-        sessions.add(candidate);
-        return walk(plan, sessions, published(List.of(plan.planId)), now);
+        return fromChart(plan, List.of(candidate), now).orElseGet(() -> {
+            List<SessionLog> sessions = new ArrayList<>(logs(plan));
+            sessions.add(candidate);
+            return walk(plan, sessions, published(List.of(plan.planId)), now);
+        });
     }
 
     /** The capacity check and the rest of the walk as of {@code now}, changing nothing. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Replay current(AthletePlan plan, Instant now) {
-        Optional<AthleteChart> chart = repository.progress(plan.planId).flatMap(progress -> charts.upTo(progress, 0))
-                .filter(taken -> taken.takes(List.of(), now));
-        if (chart.isPresent()) {
-            return rules(plan).resume(chart.get(), List.of(), now);
-        }
-        return walk(plan, logs(plan), published(List.of(plan.planId)), now);
+        return fromChart(plan, List.of(), now)
+                .orElseGet(() -> walk(plan, logs(plan), published(List.of(plan.planId)), now));
+    }
+
+    /** The walk continued from the athlete's stored chart with {@code added}, when the chart can take them. */
+    private Optional<Replay> fromChart(AthletePlan plan, List<SessionLog> added, Instant now) {
+        return repository.progress(plan.planId).flatMap(progress -> charts.upTo(progress, 0))
+                .filter(chart -> chart.takes(added, now))
+                .map(chart -> rules(plan).resume(chart, added, now));
     }
 
     /**
