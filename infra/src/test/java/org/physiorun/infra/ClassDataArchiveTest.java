@@ -45,9 +45,7 @@ class ClassDataArchiveTest {
     void aDamagedArchiveDoesNotStopAStart() throws Exception {
         Path jar = Files.writeString(dir.resolve("app.jar"), "stands in for the service's jar");
         Path archives = dir.resolve("class-data");
-        ClassDataArchive first = ClassDataArchive.in(archives, "svc", jar);
-        first.exited(run(first));
-        Path archive = files(archives).get(0);
+        Path archive = writtenByACleanRun(archives, jar);
         archive.toFile().setWritable(true);
         Files.writeString(archive, "not an archive");
 
@@ -58,9 +56,7 @@ class ClassDataArchiveTest {
     void aRebuiltJarGetsANewArchiveAndTheOldOneGoes() throws Exception {
         Path jar = Files.writeString(dir.resolve("app.jar"), "stands in for the service's jar");
         Path archives = dir.resolve("class-data");
-        ClassDataArchive first = ClassDataArchive.in(archives, "svc", jar);
-        first.exited(run(first));
-        Path old = files(archives).get(0);
+        Path old = writtenByACleanRun(archives, jar);
 
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
         ClassDataArchive rebuilt = ClassDataArchive.in(archives, "svc", jar);
@@ -80,6 +76,13 @@ class ClassDataArchiveTest {
         assertEquals(List.of(), files(archives));
         assertTrue(ClassDataArchive.in(archives, "svc", jar).jvmOptions().get(0)
                 .startsWith("-XX:ArchiveClassesAtExit="), "the next run writes one");
+    }
+
+    /** The archive a first run of {@code jar} wrote at its clean exit. */
+    private static Path writtenByACleanRun(Path archives, Path jar) throws Exception {
+        ClassDataArchive first = ClassDataArchive.in(archives, "svc", jar);
+        first.exited(run(first));
+        return files(archives).get(0);
     }
 
     /** {@code java -version} with the archive's options; its exit code. */
