@@ -36,7 +36,9 @@ final class LocalRun implements AutoCloseable {
     private static final Pattern STARTED = Pattern.compile("started in ([0-9.]+)s");
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // HTTP/1.1 as browsers speak to the gateway (they never use HTTP/2 without TLS), and the gateway to the services
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process launcher;
     private final Path dataDir;

@@ -67,7 +67,9 @@ public final class ProgressBench {
     private static final String PLAN = "plan-events";
     private static final String SESSIONS = "session-events";
     private static final String PROGRESSION = "progression-events";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    // HTTP/1.1, as the gateway and browsers speak to the service: the client's default, HTTP/2 over one cleartext
+    // connection, makes every request wait on that one connection's lock in the service
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final List<String> PHASE_ONE = List.of("isometric-heel-press", "extender");
     // the targets, printed beside each figure
     private static final int DRAIN_RATIO_TARGET = 50;

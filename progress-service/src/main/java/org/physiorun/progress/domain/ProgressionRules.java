@@ -25,6 +25,14 @@ public final class ProgressionRules {
     }
 
     /**
+     * Where a plan stands before its programme begins: no session judged, no decision taken. A new plan keeps it, so
+     * that its first sessions are judged from the chart like any later ones.
+     */
+    public Replay atStart() {
+        return replay(List.of(), List.of(), plan.programmeStart().minusMillis(1));
+    }
+
+    /**
      * The same walk taken up where {@code chart} left it, with new sessions that all follow it ({@link
      * AthleteChart#takes}): the same decisions and verdicts as walking every session again, at a cost that does not
      * grow with the athlete's history. Verdicts are given for the new sessions only; those before stand.

@@ -4,7 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.physiorun.progress.domain.GatePlan;
-import org.physiorun.progress.domain.ProgressState;
+import org.physiorun.progress.domain.ProgressionRules;
+import org.physiorun.progress.domain.Replay;
 import org.physiorun.progress.events.PlanEvents.PlanClosed;
 import org.physiorun.progress.events.PlanEvents.PlanCreated;
 import org.physiorun.progress.events.PlanEvents.PlanUpdated;
@@ -28,11 +29,13 @@ public class PlanLifecycle {
     private final ProgressRepository repository;
     private final ProgressionEvents events;
     private final GatePlans gatePlans;
+    private final Charts charts;
 
-    PlanLifecycle(ProgressRepository repository, ProgressionEvents events, GatePlans gatePlans) {
+    PlanLifecycle(ProgressRepository repository, ProgressionEvents events, GatePlans gatePlans, Charts charts) {
         this.repository = repository;
         this.events = events;
         this.gatePlans = gatePlans;
+        this.charts = charts;
     }
 
     public void planCreated(UUID eventId, PlanCreated created, Instant now) {
@@ -54,7 +57,9 @@ public class PlanLifecycle {
         AthleteProgress progress = new AthleteProgress();
         progress.planId = plan.planId;
         progress.athleteId = plan.athleteId;
-        progress.moveTo(ProgressState.start(gates.programmeStart().minusMillis(1)), now);
+        Replay start = new ProgressionRules(gates).atStart();
+        progress.moveTo(start.state(), now);
+        charts.keep(progress, start.chart());
         // With no session yet only the day can matter; the clock's first look at the athlete sets the next one.
         progress.nextCheckAt = now;
         // Adherence is judged over whole weeks: the first look comes when the first week is behind the athlete.
