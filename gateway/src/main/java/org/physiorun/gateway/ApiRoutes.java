@@ -2,7 +2,6 @@ package org.physiorun.gateway;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.RequestOptions;
@@ -43,13 +42,14 @@ public class ApiRoutes {
     }
 
     void route(@Observes Router router, Vertx vertx, GatewayConfig config, CsrfGuard csrf) {
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+        UpstreamClients clients = new UpstreamClients(vertx, new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 // Vert.x's default of 5 connections per service would queue a page's parallel calls.
                 .setMaxPoolSize(32));
         for (Upstream upstream : upstreams(config)) {
-            HttpProxy proxy = HttpProxy.reverseProxy(client)
-                    .origin(context -> context.client().request(originRequest(upstream.url(), config)))
+            // The proxy's own client is not used: each request goes out through its event loop's client.
+            HttpProxy proxy = HttpProxy.reverseProxy(clients.shared())
+                    .origin(context -> clients.current().request(originRequest(upstream.url(), config)))
                     .addInterceptor(new ForwardedHeaders())
                     .addInterceptor(new UpstreamFailure(upstream.name(), config.retryAfterSeconds()));
             for (String prefix : upstream.prefixes()) {
