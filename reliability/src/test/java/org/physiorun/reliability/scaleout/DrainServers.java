@@ -14,6 +14,7 @@ import org.physiorun.infra.SingleBroker;
 import org.physiorun.infra.Topics;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,7 +82,11 @@ public final class DrainServers implements AutoCloseable {
                 .filter(m -> m.assignment().topicPartitions().stream().anyMatch(p -> p.topic().equals(topic)))
                 .collect(Collectors.toMap(MemberDescription::clientId, m -> m.assignment().topicPartitions().stream()
                         .filter(p -> p.topic().equals(topic)).map(TopicPartition::partition)
-                        .collect(Collectors.toSet()), (x, y) -> x));
+                        .collect(Collectors.toSet()), (x, y) -> {
+                    Set<Integer> both = new HashSet<>(x);
+                    both.addAll(y);
+                    return both;
+                }));
     }
 
     /** Records of {@code topic} that the group has not committed yet, over all partitions. */

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 /**
@@ -74,10 +75,16 @@ public final class ProgressFleet implements AutoCloseable {
         return "progress-" + instance + "-" + channel;
     }
 
-    /** The partitions of {@code session-events} that the instance holds now. */
+    /**
+     * The partitions of {@code session-events} that the instance holds now. It reads them with more than one consumer
+     * (the channel's concurrency), each with the instance's client id and a suffix of its own.
+     */
     public Set<Integer> sessionPartitionsOf(String instance) throws Exception {
-        return servers.assignment(group, DrainServers.SESSIONS)
-                .getOrDefault(clientId(instance, DrainServers.SESSIONS), Set.of());
+        String client = clientId(instance, DrainServers.SESSIONS);
+        return servers.assignment(group, DrainServers.SESSIONS).entrySet().stream()
+                .filter(member -> member.getKey().startsWith(client))
+                .flatMap(member -> member.getValue().stream())
+                .collect(Collectors.toSet());
     }
 
     /** Records of {@code session-events} the instances have not committed yet. */
