@@ -27,10 +27,11 @@ import org.junit.jupiter.api.Test;
  * Taking sessions in from the athlete's chart decides exactly what walking the whole plan again decides. Generated
  * journeys (seeded, so a failure replays) go through two services side by side: one walks every session on each
  * batch and clock tick, the other starts from the chart of the plan's start and resumes from the chart it kept
- * (through JSON, as it is stored), walking the whole plan only when a session comes in before the chart's position. The journeys hold what the rules care about: missed
- * doses, pain (pain-free, painful, above the ceiling), tightness, sprints too soon or off the prescribed level,
- * sessions logged days late or past the runner's limit, entered by a physio, performed "later" than they arrived,
- * exercises of a later phase, batches of several sessions, redeliveries, and the clock opening gates by the day.
+ * (through JSON, as it is stored), walking the whole plan only when a session comes in before the chart's position.
+ * The journeys hold what the rules care about: missed doses, pain (pain-free, painful, above the ceiling),
+ * tightness, sprints too soon or off the prescribed level, sessions logged days late or past the runner's limit,
+ * entered by a physio, performed "later" than they arrived, exercises of a later phase, batches of several sessions,
+ * redeliveries, and the clock opening gates by the day.
  */
 class AthleteChartTest {
 
