@@ -74,8 +74,11 @@ class FuzzIT {
     private static String anaPlan;
     /** Plans whose settings and calendar links the fuzzing changes: several, so that requests do not queue on one row. */
     private static final List<String> SETTINGS_PLANS = new ArrayList<>();
-    /** Athletes the fuzzing logs sessions for: several, as each session is judged against all of its athlete's. */
-    private static final List<String> SESSION_ATHLETES = IntStream.range(0, 6).mapToObj(i -> "fuzz-sessions-" + i).toList();
+    /**
+     * Athletes the fuzzing logs sessions for: many, as a session performed before an athlete's latest has all of
+     * theirs judged again, and the generated times are in no order.
+     */
+    private static final List<String> SESSION_ATHLETES = IntStream.range(0, 24).mapToObj(i -> "fuzz-sessions-" + i).toList();
     private static String settingsPlan;
     private static List<String> phaseOneExercises;
     private static List<String> citationIds;
