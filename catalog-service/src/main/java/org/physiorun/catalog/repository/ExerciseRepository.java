@@ -7,6 +7,7 @@ import org.physiorun.catalog.domain.Exercise;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 @ApplicationScoped
 public class ExerciseRepository implements PanacheRepositoryBase<Exercise, String> {
@@ -31,6 +32,11 @@ public class ExerciseRepository implements PanacheRepositoryBase<Exercise, Strin
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 + " ORDER BY e.number";
         return find(query, parameters).list();
+    }
+
+    /** One exercise with its citations in one query: plan-service asks for each exercise of a new plan. */
+    public Optional<Exercise> withCitations(String slug) {
+        return find("SELECT e FROM Exercise e LEFT JOIN FETCH e.citations WHERE e.slug = ?1", slug).singleResultOptional();
     }
 
     public boolean numberTakenByAnother(int number, String slug) {

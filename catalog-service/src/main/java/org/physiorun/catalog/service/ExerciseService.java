@@ -34,7 +34,7 @@ public class ExerciseService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ExerciseDto> find(String slug) {
-        return exercises.findByIdOptional(slug).map(CatalogMapper::toDto);
+        return exercises.withCitations(slug).map(CatalogMapper::toDto);
     }
 
     public ExerciseDto create(ExerciseInput input) {
