@@ -165,21 +165,21 @@ class CatalogueDownTest {
     }
 
     private static Duration timeoutOfOneCall() {
-        Timeout timeout = exerciseCall().getAnnotation(Timeout.class);
+        Timeout timeout = catalogueCall().getAnnotation(Timeout.class);
         return Duration.of(timeout.value(), timeout.unit());
     }
 
     /** The longest one catalogue call may take as configured: every try timing out, with the longest delays. */
     private static Duration callBudget() {
-        Retry retry = exerciseCall().getAnnotation(Retry.class);
+        Retry retry = catalogueCall().getAnnotation(Retry.class);
         Duration delay = Duration.of(retry.delay(), retry.delayUnit()).plus(Duration.of(retry.jitter(),
                 retry.jitterDelayUnit()));
         return timeoutOfOneCall().multipliedBy(retry.maxRetries() + 1L).plus(delay.multipliedBy(retry.maxRetries()));
     }
 
-    private static Method exerciseCall() {
+    private static Method catalogueCall() {
         try {
-            return CatalogueClient.class.getMethod("exercise", String.class);
+            return CatalogueClient.class.getMethod("exercises", boolean.class);
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException(e);
         }

@@ -2,6 +2,7 @@ package org.physiorun.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -11,7 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -20,8 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * catalog-service as plan-service sees it: {@code GET /api/exercises/{slug}} with the contract's JSON for the
- * ten exercises, on a random port. Tests can edit an exercise, take the whole server down (refusing connections)
+ * catalog-service as plan-service sees it: {@code GET /api/exercises} with the contract's JSON for the ten
+ * exercises, on a random port. Tests can edit an exercise, take the whole server down (refusing connections)
  * or make it silent (taking requests and never answering), and bring it back.
  */
 public class CatalogueStub implements QuarkusTestResourceLifecycleManager {
@@ -98,7 +99,7 @@ public class CatalogueStub implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.createContext("/api/exercises/", CatalogueStub::exercise);
+        server.createContext("/api/exercises", CatalogueStub::exercises);
         // A thread per request, so that requests held while silent do not hold up the others.
         server.setExecutor(Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "catalogue-stub");
@@ -109,7 +110,7 @@ public class CatalogueStub implements QuarkusTestResourceLifecycleManager {
         port = server.getAddress().getPort();
     }
 
-    private static void exercise(HttpExchange exchange) throws IOException {
+    private static void exercises(HttpExchange exchange) throws IOException {
         CountDownLatch held = silence;
         if (held != null) {
             CALLS_WHILE_SILENT.incrementAndGet();
@@ -121,13 +122,12 @@ public class CatalogueStub implements QuarkusTestResourceLifecycleManager {
             exchange.close();
             return;
         }
-        String slug = exchange.getRequestURI().getPath().substring("/api/exercises/".length());
-        ObjectNode exercise = EXERCISES.get(slug);
-        byte[] body = (exercise == null
-                ? "{\"type\":\"/problems/not-found\",\"title\":\"Not found\",\"status\":404}"
-                : JSON.writeValueAsString(exercise)).getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", exercise == null ? "application/problem+json" : "application/json");
-        exchange.sendResponseHeaders(exercise == null ? 404 : 200, body.length);
+        ArrayNode all = JSON.createArrayNode();
+        EXERCISES.values().stream().sorted(Comparator.comparingInt(exercise -> exercise.get("number").asInt()))
+                .forEach(all::add);
+        byte[] body = JSON.writeValueAsBytes(all);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
         try (var out = exchange.getResponseBody()) {
             out.write(body);
         }

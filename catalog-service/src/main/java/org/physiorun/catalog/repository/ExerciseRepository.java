@@ -34,7 +34,7 @@ public class ExerciseRepository implements PanacheRepositoryBase<Exercise, Strin
         return find(query, parameters).list();
     }
 
-    /** One exercise with its citations in one query: plan-service asks for each exercise of a new plan. */
+    /** One exercise with its citations in one query, instead of a second one for the citations. */
     public Optional<Exercise> withCitations(String slug) {
         return find("SELECT e FROM Exercise e LEFT JOIN FETCH e.citations WHERE e.slug = ?1", slug).singleResultOptional();
     }

@@ -11,7 +11,9 @@ import org.physiorun.plan.domain.Prescription;
 import org.physiorun.support.problem.ProblemException;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Copies prescriptions from the catalogue, or answers 503 when it cannot: a plan is made whole or not at all. */
 @ApplicationScoped
@@ -27,18 +29,33 @@ public class Catalogue {
         this.config = config;
     }
 
-    /** The exercises in the order asked. */
+    /**
+     * The exercises in the order asked, from one read of the whole catalogue (a plan names most of it): one call
+     * instead of one per exercise. An exercise the catalogue does not have is a catalogue that cannot serve the
+     * protocol, as when it is down.
+     */
     public List<Prescription> prescriptions(List<String> slugs) {
+        Map<String, Prescription> catalogue = new HashMap<>();
+        try {
+            client.exercises(true).forEach(exercise -> catalogue.put(exercise.slug(), exercise));
+        } catch (WebApplicationException | ProcessingException | FaultToleranceException e) {
+            LOG.warnf("The catalogue could not be read: %s", e.toString());
+            throw unavailable();
+        }
         List<Prescription> copies = new ArrayList<>();
         for (String slug : slugs) {
-            try {
-                copies.add(client.exercise(slug));
-            } catch (WebApplicationException | ProcessingException | FaultToleranceException e) {
-                LOG.warnf("The catalogue could not give exercise %s: %s", slug, e.toString());
-                throw ProblemException.unavailable("The exercise catalogue is not answering, so no plan was made."
-                        + " Please try again shortly.", (int) config.catalogueRetryAfter().toSeconds());
+            Prescription copy = catalogue.get(slug);
+            if (copy == null) {
+                LOG.warnf("The catalogue has no exercise %s, which the protocol prescribes", slug);
+                throw unavailable();
             }
+            copies.add(copy);
         }
         return copies;
+    }
+
+    private ProblemException unavailable() {
+        return ProblemException.unavailable("The exercise catalogue is not answering, so no plan was made."
+                + " Please try again shortly.", (int) config.catalogueRetryAfter().toSeconds());
     }
 }

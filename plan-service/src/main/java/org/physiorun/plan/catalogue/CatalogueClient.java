@@ -2,7 +2,7 @@ package org.physiorun.plan.catalogue;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -13,6 +13,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.physiorun.plan.domain.Prescription;
 
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * catalog-service's exercises ({@code quarkus.rest-client.catalog.url}). Each call is bounded in time and
@@ -25,10 +26,10 @@ import java.time.temporal.ChronoUnit;
 @Produces(MediaType.APPLICATION_JSON)
 public interface CatalogueClient {
 
+    /** The whole catalogue, retired exercises included (a protocol may still name one), with their citations. */
     @GET
-    @Path("/{slug}")
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = CircuitBreakerOpenException.class)
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS)
-    Prescription exercise(@PathParam("slug") String slug);
+    List<Prescription> exercises(@QueryParam("includeRetired") boolean includeRetired);
 }
