@@ -12,7 +12,7 @@ import org.physiorun.progress.config.ProgressConfig;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
 
 /** Writes raw records (sessions from the REST intake, rejected records to the dead-letter topic). */
 @ApplicationScoped
@@ -34,8 +34,20 @@ public class KafkaSender {
         producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    public Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record) {
-        return producer.send(record);
+    /**
+     * Hands the record to the producer; the future completes, on the producer's own thread, once the broker has
+     * acknowledged it, or fails with the reason it did not. Waiting on it is the caller's choice.
+     */
+    public CompletableFuture<RecordMetadata> send(ProducerRecord<byte[], byte[]> record) {
+        CompletableFuture<RecordMetadata> acknowledged = new CompletableFuture<>();
+        producer.send(record, (metadata, failure) -> {
+            if (failure == null) {
+                acknowledged.complete(metadata);
+            } else {
+                acknowledged.completeExceptionally(failure);
+            }
+        });
+        return acknowledged;
     }
 
     @PreDestroy

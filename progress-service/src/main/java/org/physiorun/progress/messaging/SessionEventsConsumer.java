@@ -3,8 +3,8 @@ package org.physiorun.progress.messaging;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.common.annotation.Blocking;
 import io.smallrye.faulttolerance.api.ApplyGuard;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -42,6 +42,8 @@ import java.util.stream.Collectors;
 public class SessionEventsConsumer {
 
     static final String DEAD_LETTER_TOPIC = "session-events-dlq";
+    /** The worker pool that judges the batches, one thread per consumer of the channel. */
+    static final String POOL = "session-judging";
     private static final Logger LOG = Logger.getLogger(SessionEventsConsumer.class);
 
     private final SessionIngest ingest;
@@ -57,8 +59,10 @@ public class SessionEventsConsumer {
     }
 
     // A failure that reaches the retry is the database or the broker away: the batch is tried again (idempotent).
+    // Judged on threads of its own: on the worker pool the REST intake shares, no batch ran in a flight recording
+    // of the 500/s bench while the burst of posts held that pool.
     @Incoming("session-events")
-    @Blocking
+    @Blocking(SessionEventsConsumer.POOL)
     @ApplyGuard(ConsumerRetry.GUARD)
     public void consume(ConsumerRecords<byte[], byte[]> records) throws Exception {
         List<ConsumerRecord<byte[], byte[]>> readable = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.physiorun.progress.rest;
 
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -12,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.physiorun.progress.api.SessionAccepted;
-import org.physiorun.progress.domain.Advice;
 import org.physiorun.progress.domain.EnteredBy;
 import org.physiorun.progress.events.SessionEvent;
 import org.physiorun.progress.security.Access;
@@ -20,7 +21,6 @@ import org.physiorun.progress.service.SessionIntake;
 import org.physiorun.support.security.Caller;
 
 import java.net.URI;
-import java.util.List;
 
 @Path("/api/sessions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,10 +41,11 @@ public class SessionResource {
     @Operation(summary = "Log a session", description = "202 once it is on session-events; it is counted from there."
             + " Posting the same eventId again changes nothing. A runner logs their own sessions; a physiotherapist"
             + " those of their clinic's athletes, vouching for them (no limit on how late).")
-    public Response log(@Valid @NotNull(message = "a request body is required") SessionEvent session) {
+    @Blocking // the checks read the database; the wait for the broker holds no thread
+    public Uni<Response> log(@Valid @NotNull(message = "a request body is required") SessionEvent session) {
         EnteredBy enteredBy = access.toLogFor(session.athleteId());
-        List<Advice> advice = intake.submit(session, enteredBy);
-        return Response.accepted(new SessionAccepted(session.eventId(), "accepted", advice))
-                .location(URI.create("/api/progress/" + session.athleteId() + "/sessions")).build();
+        return Uni.createFrom().completionStage(intake.submit(session, enteredBy))
+                .map(advice -> Response.accepted(new SessionAccepted(session.eventId(), "accepted", advice))
+                        .location(URI.create("/api/progress/" + session.athleteId() + "/sessions")).build());
     }
 }

@@ -14,11 +14,14 @@ import org.physiorun.support.problem.ProblemException;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The REST intake: checks a session against the athlete's plan, tells the runner at once what it means (pain above
  * the ceiling, a session that will count toward nothing), and puts it on {@code session-events}, answering only once
- * Kafka holds it. The consumer counts it from there, like any other producer's.
+ * Kafka holds it. The consumer counts it from there, like any other producer's. No thread waits for the broker's
+ * acknowledgement, so a burst of posts does not fill the worker pool with threads parked on it.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -39,10 +42,13 @@ public class SessionIntake {
         this.config = config;
     }
 
-    /** @return the advice for the runner, given before the session is counted */
-    public List<Advice> submit(SessionEvent session, EnteredBy enteredBy) {
+    /**
+     * @return the advice for the runner, given before the session is counted, once the session is on the topic;
+     *         a 503 problem when the broker did not take it in time
+     */
+    public CompletionStage<List<Advice>> submit(SessionEvent session, EnteredBy enteredBy) {
         if (repository.sessionExists(session.eventId())) {
-            return List.of(); // posted before: counted once, nothing changes
+            return CompletableFuture.completedFuture(List.of()); // posted before: counted once, nothing changes
         }
         AthletePlan plan = repository.activePlan(session.athleteId()).orElseThrow(() -> new ProblemException(409,
                 "/problems/no-active-plan", "No active plan",
@@ -54,11 +60,17 @@ public class SessionIntake {
         });
         SessionLog log = session.toLog(now, enteredBy);
         List<Advice> advice = Advice.forSession(gates, log, timelines.preview(plan, log, now));
-        try {
-            publisher.publish(session, enteredBy, now);
-        } catch (SessionPublisher.SessionNotQueued e) {
-            throw ProblemException.unavailable("The session could not be queued for counting; send it again.", 5);
-        }
-        return advice;
+        CompletableFuture<List<Advice>> answered = new CompletableFuture<>();
+        publisher.publish(session, enteredBy, now).whenComplete((queued, failure) -> {
+            if (failure == null) {
+                answered.complete(advice);
+            } else if (failure instanceof SessionPublisher.SessionNotQueued) {
+                answered.completeExceptionally(ProblemException.unavailable(
+                        "The session could not be queued for counting; send it again.", 5));
+            } else {
+                answered.completeExceptionally(failure);
+            }
+        });
+        return answered;
     }
 }
