@@ -213,14 +213,9 @@ public final class ProgressBench {
         }
         ServiceProcess running = service.start();
         running.awaitReady(Duration.ofSeconds(90));
-        for (String athlete : concat(shortHistory, longHistory)) {
-            producer.send(new ProducerRecord<>(PLAN, athlete, planCreated(athlete, injured)));
-        }
-        producer.flush();
         long started = System.nanoTime();
+        enrol(producer, jdbcUrl, concat(shortHistory, longHistory), injured);
         try (Connection c = connect(jdbcUrl)) {
-            awaitCount(() -> count(c, "athlete_plan WHERE athlete_id LIKE 'hist%" + run + "-%'"), 2L * athletes,
-                    Duration.ofMinutes(2));
             sendPainfulSessions(producer, shortHistory, base, 0, 100);
             sendPainfulSessions(producer, longHistory, base, 0, 1000);
             producer.flush();
@@ -373,14 +368,8 @@ public final class ProgressBench {
         for (int a = 0; a < athletes; a++) {
             String athlete = prefix + a + "-" + UUID.randomUUID().toString().substring(0, 8);
             ids.add(athlete);
-            producer.send(new ProducerRecord<>(PLAN, athlete, planCreated(athlete, injured)));
         }
-        producer.flush();
-        try (Connection c = connect(jdbcUrl)) {
-            while (count(c, "athlete_plan WHERE athlete_id LIKE '" + prefix + "%'") < athletes) {
-                Thread.sleep(100);
-            }
-        }
+        enrol(producer, jdbcUrl, ids, injured);
         Map<String, Long> accepted = new ConcurrentHashMap<>();
         Map<String, Long> announced = new ConcurrentHashMap<>();
         CountDownLatch listening = new CountDownLatch(1);
