@@ -147,7 +147,7 @@ public class ProblemMappers {
      */
     private static boolean lostARace(Throwable e) {
         return Causes.of(e).anyMatch(cause -> cause instanceof OptimisticLockException
-                || cause instanceof SQLException sql
+                || cause instanceof SQLException sql && sql.getSQLState() != null // the pool's timeout has none
                 && List.of(UNIQUE_VIOLATION, SERIALIZATION_FAILURE, DEADLOCK).contains(sql.getSQLState()));
     }
 
