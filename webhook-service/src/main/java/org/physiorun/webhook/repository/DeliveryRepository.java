@@ -127,7 +127,7 @@ public class DeliveryRepository {
     public Optional<Delivery> find(UUID endpointId, String eventId) {
         return em.createQuery("FROM Delivery WHERE endpointId = :endpoint AND eventId = :event", Delivery.class)
                 .setParameter("endpoint", endpointId).setParameter("event", eventId)
-                .getResultStream().findFirst();
+                .getResultList().stream().findFirst();
     }
 
     /**

@@ -39,7 +39,7 @@ public class EndpointRepository {
     /** The enabled endpoints of {@code clinicId} that want events of {@code type}. */
     public List<UUID> receiving(String clinicId, String type) {
         return em.createQuery("FROM Endpoint WHERE clinicId = :clinic AND enabled = TRUE", Endpoint.class)
-                .setParameter("clinic", clinicId).getResultStream()
+                .setParameter("clinic", clinicId).getResultList().stream()
                 .filter(e -> e.eventTypes().isEmpty() || e.eventTypes().contains(type))
                 .map(e -> e.id).toList();
     }
