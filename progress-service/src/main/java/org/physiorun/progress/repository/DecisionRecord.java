@@ -11,7 +11,7 @@ import org.hibernate.type.SqlTypes;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A progression decision as stored with its CloudEvent; written once (see ProgressRepository#storeDecision). */
+/** A progression decision as stored with its CloudEvent; written once (see ProgressRepository#storeDecisions). */
 @Entity
 @Immutable
 @Table(name = "progression_decision")

@@ -4,10 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
 
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +32,27 @@ public class ProgressRepository {
                 .setParameter("ids", athleteIds).getResultList();
     }
 
+    /**
+     * What the intake needs of a new session, in one statement: the athlete's active plan, where they stand in it, and
+     * whether the session is stored already ({@code progress} is null for a plan whose copy has no progress row yet).
+     */
+    public record SessionIntakeView(AthletePlan plan, AthleteProgress progress, long storedWithThatId) {
+
+        public boolean alreadyStored() {
+            return storedWithThatId > 0;
+        }
+    }
+
+    /** Empty when the athlete has no active plan. */
+    public Optional<SessionIntakeView> sessionIntakeView(String athleteId, UUID eventId) {
+        return em.createQuery("SELECT new org.physiorun.progress.repository.ProgressRepository$SessionIntakeView(a, p,"
+                        + " (SELECT COUNT(s.eventId) FROM SessionRecord s WHERE s.eventId = :event))"
+                        + " FROM AthletePlan a LEFT JOIN AthleteProgress p ON p.planId = a.planId"
+                        + " WHERE a.active = TRUE AND a.athleteId = :athlete", SessionIntakeView.class)
+                .setParameter("athlete", athleteId).setParameter("event", eventId)
+                .getResultList().stream().findFirst();
+    }
+
     public Optional<AthletePlan> activePlan(String athleteId) {
         return activePlans(List.of(athleteId)).stream().findFirst();
     }
@@ -42,7 +65,7 @@ public class ProgressRepository {
         return em.createQuery("FROM AthletePlan WHERE active = TRUE AND athleteId = :athlete AND clinicId = :clinic",
                         AthletePlan.class)
                 .setParameter("athlete", scope.athleteId()).setParameter("clinic", scope.clinicId())
-                .getResultStream().findFirst();
+                .getResultList().stream().findFirst();
     }
 
     /** Whether the athlete has (or had) a plan that belongs to the clinic. */
@@ -100,7 +123,7 @@ public class ProgressRepository {
             return Set.of();
         }
         return em.createQuery("SELECT s.eventId FROM SessionRecord s WHERE s.eventId IN :ids", UUID.class)
-                .setParameter("ids", eventIds).getResultStream().collect(Collectors.toSet());
+                .setParameter("ids", eventIds).getResultList().stream().collect(Collectors.toSet());
     }
 
     public boolean sessionExists(UUID eventId) {
@@ -134,26 +157,48 @@ public class ProgressRepository {
         em.persist(entity);
     }
 
+    /** A decision to store with its CloudEvent (the event exactly as it will be published). */
+    public record NewDecision(UUID eventId, String key, UUID planId, String athleteId, String type,
+                              UUID sessionEventId, Instant decidedAt, Instant effectiveAt, String event) {
+    }
+
+    /** Rows per insert statement: nine parameters each, well inside PostgreSQL's limit of 65,535 per statement. */
+    private static final int DECISIONS_PER_STATEMENT = 500;
+    private static final String DECISION_ROW = "(:id%1$d, :key%1$d, :plan%1$d, :athlete%1$d, :type%1$d, :session%1$d,"
+            + " :at%1$d, :effective%1$d, CAST(:event%1$d AS jsonb))";
+
     /**
-     * Stores a decision unless the same decision (same key) exists already.
+     * Stores the decisions, in order, in one statement per few hundred, leaving out any whose key is stored already.
      *
-     * @return whether it was stored: only then may its event be published
+     * @return the keys of those stored now: only their events may be published
      */
-    public boolean storeDecision(UUID eventId, String key, UUID planId, String athleteId, String type,
-                                 UUID sessionEventId, Instant decidedAt, Instant effectiveAt, String event) {
-        return em.createNativeQuery("""
-                        INSERT INTO progression_decision (event_id, decision_key, plan_id, athlete_id, type,
-                            session_event_id, decided_at, effective_at, event)
-                        VALUES (:id, :key, :plan, :athlete, :type, :session, :at, :effective, CAST(:event AS jsonb))
-                        ON CONFLICT (decision_key) DO NOTHING""")
-                // A native statement would otherwise flush the whole persistence context first, dirty-checking every
-                // entity of the batch once per decision; it reads nothing the batch has pending.
-                .setFlushMode(FlushModeType.COMMIT)
-                .setParameter("id", eventId).setParameter("key", key).setParameter("plan", planId)
-                .setParameter("athlete", athleteId).setParameter("type", type)
-                .setParameter("session", sessionEventId).setParameter("at", decidedAt)
-                .setParameter("effective", effectiveAt).setParameter("event", event)
-                .executeUpdate() == 1;
+    public Set<String> storeDecisions(List<NewDecision> decisions) {
+        Set<String> stored = new HashSet<>();
+        for (int from = 0; from < decisions.size(); from += DECISIONS_PER_STATEMENT) {
+            List<NewDecision> chunk = decisions.subList(from, Math.min(decisions.size(), from + DECISIONS_PER_STATEMENT));
+            StringBuilder sql = new StringBuilder("""
+                    INSERT INTO progression_decision (event_id, decision_key, plan_id, athlete_id, type,
+                        session_event_id, decided_at, effective_at, event) VALUES """);
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append(DECISION_ROW.formatted(i));
+            }
+            sql.append(" ON CONFLICT (decision_key) DO NOTHING RETURNING decision_key");
+            // A native statement would otherwise flush the whole persistence context first, dirty-checking every
+            // entity of the batch; it reads nothing the batch has pending.
+            Query insert = em.createNativeQuery(sql.toString(), String.class).setFlushMode(FlushModeType.COMMIT);
+            for (int i = 0; i < chunk.size(); i++) {
+                NewDecision d = chunk.get(i);
+                insert.setParameter("id" + i, d.eventId()).setParameter("key" + i, d.key())
+                        .setParameter("plan" + i, d.planId()).setParameter("athlete" + i, d.athleteId())
+                        .setParameter("type" + i, d.type()).setParameter("session" + i, d.sessionEventId())
+                        .setParameter("at" + i, d.decidedAt()).setParameter("effective" + i, d.effectiveAt())
+                        .setParameter("event" + i, d.event());
+            }
+            for (Object key : insert.getResultList()) {
+                stored.add((String) key);
+            }
+        }
+        return stored;
     }
 
     /** Flags a published decision for review, once. */
@@ -162,7 +207,7 @@ public class ProgressRepository {
         em.createNativeQuery("""
                         INSERT INTO review_flag (plan_id, decision_key, athlete_id, effective_at, flagged_at, message)
                         VALUES (:plan, :key, :athlete, :effective, :at, :message) ON CONFLICT DO NOTHING""")
-                .setFlushMode(FlushModeType.COMMIT) // as storeDecision
+                .setFlushMode(FlushModeType.COMMIT) // as storeDecisions
                 .setParameter("plan", planId).setParameter("key", decisionKey).setParameter("athlete", athleteId)
                 .setParameter("effective", effectiveAt).setParameter("at", flaggedAt).setParameter("message", message)
                 .executeUpdate();

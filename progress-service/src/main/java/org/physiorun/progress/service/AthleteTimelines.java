@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -57,6 +58,7 @@ public class AthleteTimelines {
      * other (a late session, a chart not written yet or set aside) has every session of the plan walked again.
      */
     public void update(Collection<AthleteProgress> locked, Map<UUID, List<SessionRecord>> added, Instant now) {
+        List<Decided> decided = new ArrayList<>();
         List<AthleteProgress> walkAgain = new ArrayList<>();
         for (AthleteProgress progress : locked) {
             AthletePlan plan = repository.plan(progress.planId).orElseThrow();
@@ -65,26 +67,26 @@ public class AthleteTimelines {
             Optional<AthleteChart> chart = charts.upTo(progress, records.size())
                     .filter(taken -> taken.takes(logs, now));
             if (chart.isPresent()) {
-                keep(plan, progress, records, rules(plan).resume(chart.get(), logs, now), now);
+                keep(plan, progress, records, rules(plan).resume(chart.get(), logs, now), now, decided);
             } else {
                 walkAgain.add(progress);
             }
         }
-        if (walkAgain.isEmpty()) {
-            return;
+        if (!walkAgain.isEmpty()) {
+            List<UUID> planIds = walkAgain.stream().map(progress -> progress.planId).toList();
+            Map<UUID, List<SessionRecord>> sessions = repository.sessionsOf(planIds).stream()
+                    .collect(Collectors.groupingBy(record -> record.planId));
+            Map<UUID, List<Ruling>> published = published(planIds);
+            for (AthleteProgress progress : walkAgain) {
+                AthletePlan plan = repository.plan(progress.planId).orElseThrow();
+                List<SessionRecord> records = new ArrayList<>(sessions.getOrDefault(plan.planId, List.of()));
+                records.addAll(added.getOrDefault(plan.planId, List.of()));
+                Replay replay = walk(plan, records.stream().map(SessionRecord::toLog).toList(), published, now);
+                progress.sessionsStored = records.size();
+                keep(plan, progress, records, replay, now, decided);
+            }
         }
-        List<UUID> planIds = walkAgain.stream().map(progress -> progress.planId).toList();
-        Map<UUID, List<SessionRecord>> sessions = repository.sessionsOf(planIds).stream()
-                .collect(Collectors.groupingBy(record -> record.planId));
-        Map<UUID, List<Ruling>> published = published(planIds);
-        for (AthleteProgress progress : walkAgain) {
-            AthletePlan plan = repository.plan(progress.planId).orElseThrow();
-            List<SessionRecord> records = new ArrayList<>(sessions.getOrDefault(plan.planId, List.of()));
-            records.addAll(added.getOrDefault(plan.planId, List.of()));
-            Replay replay = walk(plan, records.stream().map(SessionRecord::toLog).toList(), published, now);
-            progress.sessionsStored = records.size();
-            keep(plan, progress, records, replay, now);
-        }
+        publish(decided, now);
     }
 
     /**
@@ -92,8 +94,8 @@ public class AthleteTimelines {
      * moment they log a session, before it is counted.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Replay preview(AthletePlan plan, SessionLog candidate, Instant now) {
-        return fromChart(plan, List.of(candidate), now).orElseGet(() -> {
+    public Replay preview(AthletePlan plan, Optional<AthleteProgress> progress, SessionLog candidate, Instant now) {
+        return fromChart(plan, progress, List.of(candidate), now).orElseGet(() -> {
             List<SessionLog> sessions = new ArrayList<>(logs(plan));
             sessions.add(candidate);
             return walk(plan, sessions, published(List.of(plan.planId)), now);
@@ -103,13 +105,14 @@ public class AthleteTimelines {
     /** The capacity check and the rest of the walk as of {@code now}, changing nothing. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Replay current(AthletePlan plan, Instant now) {
-        return fromChart(plan, List.of(), now)
+        return fromChart(plan, repository.progress(plan.planId), List.of(), now)
                 .orElseGet(() -> walk(plan, logs(plan), published(List.of(plan.planId)), now));
     }
 
     /** The walk continued from the athlete's stored chart with {@code added}, when the chart can take them. */
-    private Optional<Replay> fromChart(AthletePlan plan, List<SessionLog> added, Instant now) {
-        return repository.progress(plan.planId).flatMap(progress -> charts.upTo(progress, 0))
+    private Optional<Replay> fromChart(AthletePlan plan, Optional<AthleteProgress> progress, List<SessionLog> added,
+                                      Instant now) {
+        return progress.flatMap(stored -> charts.upTo(stored, 0))
                 .filter(chart -> chart.takes(added, now))
                 .map(chart -> rules(plan).resume(chart, added, now));
     }
@@ -120,11 +123,32 @@ public class AthleteTimelines {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(AthletePlan plan, Ruling ruling, Instant now) {
-        CloudEvent<ProgressionEventData> event = events.event(plan, ruling, now);
-        if (repository.storeDecision(event.id(), ruling.key(), plan.planId, plan.athleteId,
-                ruling.decision().eventType(), ruling.sessionEventId(), now, ruling.effectiveAt(),
-                events.write(event))) {
-            announcer.announce(event);
+        publish(List.of(new Decided(plan, ruling)), now);
+    }
+
+    /** A new ruling on one plan, to be published. */
+    private record Decided(AthletePlan plan, Ruling ruling) {
+    }
+
+    /** As {@link #publish(AthletePlan, Ruling, Instant)} for many: one insert for them all, announced in order. */
+    private void publish(List<Decided> decided, Instant now) {
+        if (decided.isEmpty()) {
+            return;
+        }
+        List<CloudEvent<ProgressionEventData>> announced = new ArrayList<>();
+        List<ProgressRepository.NewDecision> rows = new ArrayList<>();
+        for (Decided one : decided) {
+            CloudEvent<ProgressionEventData> event = events.event(one.plan(), one.ruling(), now);
+            announced.add(event);
+            rows.add(new ProgressRepository.NewDecision(event.id(), one.ruling().key(), one.plan().planId,
+                    one.plan().athleteId, one.ruling().decision().eventType(), one.ruling().sessionEventId(), now,
+                    one.ruling().effectiveAt(), events.write(event)));
+        }
+        Set<String> stored = repository.storeDecisions(rows);
+        for (int i = 0; i < decided.size(); i++) {
+            if (stored.contains(decided.get(i).ruling().key())) {
+                announcer.announce(announced.get(i));
+            }
         }
     }
 
@@ -151,8 +175,8 @@ public class AthleteTimelines {
     }
 
     private void keep(AthletePlan plan, AthleteProgress progress, List<SessionRecord> records, Replay replay,
-                      Instant now) {
-        replay.newRulings().forEach(ruling -> publish(plan, ruling, now));
+                      Instant now, List<Decided> decided) {
+        replay.newRulings().forEach(ruling -> decided.add(new Decided(plan, ruling)));
         // A walk from the chart judges only the new sessions; those before keep their verdicts.
         records.forEach(record -> record.judged(replay.verdicts().get(record.eventId)));
         for (ReviewFlag flag : replay.flags()) {

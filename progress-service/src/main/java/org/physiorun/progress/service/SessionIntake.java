@@ -10,10 +10,12 @@ import org.physiorun.progress.domain.SessionLog;
 import org.physiorun.progress.events.SessionEvent;
 import org.physiorun.progress.repository.AthletePlan;
 import org.physiorun.progress.repository.ProgressRepository;
+import org.physiorun.progress.repository.ProgressRepository.SessionIntakeView;
 import org.physiorun.support.problem.ProblemException;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -47,19 +49,21 @@ public class SessionIntake {
      *         a 503 problem when the broker did not take it in time
      */
     public CompletionStage<List<Advice>> submit(SessionEvent session, EnteredBy enteredBy) {
-        if (repository.sessionExists(session.eventId())) {
+        Optional<SessionIntakeView> view = repository.sessionIntakeView(session.athleteId(), session.eventId());
+        if (view.map(SessionIntakeView::alreadyStored).orElseGet(() -> repository.sessionExists(session.eventId()))) {
             return CompletableFuture.completedFuture(List.of()); // posted before: counted once, nothing changes
         }
-        AthletePlan plan = repository.activePlan(session.athleteId()).orElseThrow(() -> new ProblemException(409,
+        SessionIntakeView athlete = view.orElseThrow(() -> new ProblemException(409,
                 "/problems/no-active-plan", "No active plan",
                 "Athlete '" + session.athleteId() + "' has no active plan: make one with POST /api/plans first."));
+        AthletePlan plan = athlete.plan();
         Instant now = Instant.now();
         GatePlan gates = gatePlans.of(plan);
         SessionChecks.against(session, gates, now, config.clockSkew()).ifPresent(refusal -> {
             throw ProblemException.invalid(refusal.field(), refusal.message());
         });
         SessionLog log = session.toLog(now, enteredBy);
-        List<Advice> advice = Advice.forSession(gates, log, timelines.preview(plan, log, now));
+        List<Advice> advice = Advice.forSession(gates, log, timelines.preview(plan, Optional.ofNullable(athlete.progress()), log, now));
         CompletableFuture<List<Advice>> answered = new CompletableFuture<>();
         publisher.publish(session, enteredBy, now).whenComplete((queued, failure) -> {
             if (failure == null) {
