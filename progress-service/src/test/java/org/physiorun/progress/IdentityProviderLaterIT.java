@@ -28,13 +28,16 @@ class IdentityProviderLaterIT {
 
     @Test
     void theServiceStartsBeforeItsIdentityProviderAndChecksTokensOnceItAnswers() throws Exception {
+        // The servers first: a broker started after the ports are chosen once took the service's port for its own.
+        String jdbcUrl = RealServers.postgres().jdbcUrl(RealServers.DATABASE);
+        String bootstrapServers = RealServers.kafkaBootstrapServers();
         int providerPort = ServiceProcess.freePort();
         String issuer = IdentityProviderStandIn.issuer(providerPort, REALM);
         int port = ServiceProcess.freePort();
         try (ServiceProcess service = ServiceProcess.start("progress-service",
                 Path.of("target/quarkus-app/quarkus-run.jar"), port, Map.of(
-                        "QUARKUS_DATASOURCE_JDBC_URL", RealServers.postgres().jdbcUrl(RealServers.DATABASE),
-                        "KAFKA_BOOTSTRAP_SERVERS", RealServers.kafkaBootstrapServers(),
+                        "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
+                        "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
                         "PHYSIORUN_PROGRESS_REEVALUATE_EVERY", "off",
                         "QUARKUS_OIDC_AUTH_SERVER_URL", issuer),
                 List.of("-Xmx256m"), Path.of("target/identity-provider-later-it.log"))) {
