@@ -63,7 +63,8 @@ public class SessionIntake {
             throw ProblemException.invalid(refusal.field(), refusal.message());
         });
         SessionLog log = session.toLog(now, enteredBy);
-        List<Advice> advice = Advice.forSession(gates, log, timelines.preview(plan, Optional.ofNullable(athlete.progress()), log, now));
+        List<Advice> advice = Advice.forSession(gates, log,
+                timelines.preview(plan, Optional.ofNullable(athlete.progress()), log, now));
         CompletableFuture<List<Advice>> answered = new CompletableFuture<>();
         publisher.publish(session, enteredBy, now).whenComplete((queued, failure) -> {
             if (failure == null) {
