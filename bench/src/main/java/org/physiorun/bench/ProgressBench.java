@@ -79,7 +79,7 @@ public final class ProgressBench {
      * Unmeasured rounds of the latency run before the measured one, about 80 s of load: the target is the latency of
      * a service that has been up for a while. With five rounds, a profile of the measured round (async-profiler)
      * still had the JIT's C2 compiler at 42 % of the service's CPU, and the p99 was 256-622 ms in five runs, against
-     * 111-175 ms in four runs after 20.
+     * 82-175 ms in five runs after 20.
      */
     private static final int LATENCY_WARM_UP_ROUNDS = 20;
     private static final int HISTORY_RATIO_TARGET = 80;
@@ -407,6 +407,7 @@ public final class ProgressBench {
                         tokens.computeIfAbsent(athlete, id -> TestTokens.bearer(TestTokens.runner(id, "bench")))));
             }
         }
+        CpuMeter cpu = CpuMeter.start(service.pid());
         ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
         CountDownLatch done = new CountDownLatch(posts.size());
         AtomicLong failures = new AtomicLong();
@@ -432,6 +433,7 @@ public final class ProgressBench {
         done.await(5, TimeUnit.MINUTES);
         pacer.shutdown();
         listener.join(TimeUnit.SECONDS.toMillis(60));
+        CpuMeter.Use used = cpu.stop();
 
         // The session that opened each gate is the one the event names (normally the athlete's fourth).
         List<Double> millis = new ArrayList<>();
@@ -459,6 +461,10 @@ public final class ProgressBench {
                         + " event seen before the 202 for %d of %d%n", percentile(answered, 50),
                 percentile(answered, 99), percentile(evented, 50), percentile(evented, 99),
                 millis.stream().filter(ms -> ms == 0).count(), millis.size());
+        System.out.printf("latency CPU: the service used %.2f s of CPU for the round's %d sessions, %.2f ms each;"
+                        + " the machine was %.0f %% busy from the first post to the last event%n",
+                used.processSeconds(), posts.size(), 1000 * used.processSeconds() / posts.size(),
+                used.machineBusyPercent());
         breakdown(jdbcUrl, accepted, announced);
         return latency;
     }
