@@ -218,7 +218,9 @@ public class ProgressRepository {
         em.createNativeQuery("""
                         INSERT INTO review_flag (plan_id, decision_key, athlete_id, effective_at, flagged_at, message)
                         VALUES (:plan, :key, :athlete, :effective, :at, :message) ON CONFLICT DO NOTHING""")
-                .setFlushMode(FlushModeType.COMMIT) // as storeDecisions
+                // Otherwise the native statement would first flush the whole persistence context, dirty-checking
+                // every entity of the batch; it reads nothing the batch has pending.
+                .setFlushMode(FlushModeType.COMMIT)
                 .setParameter("plan", planId).setParameter("key", decisionKey).setParameter("athlete", athleteId)
                 .setParameter("effective", effectiveAt).setParameter("at", flaggedAt).setParameter("message", message)
                 .executeUpdate();
