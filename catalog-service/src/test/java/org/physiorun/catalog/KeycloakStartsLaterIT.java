@@ -35,10 +35,12 @@ class KeycloakStartsLaterIT {
 
     @Test
     void theServiceStartsBeforeTheRealmAndChecksTokensOnceItAnswers() throws Exception {
+        // The database first: a server started after the ports are chosen can take one of them for its own.
+        String jdbcUrl = RealServers.postgres().jdbcUrl(RealServers.DATABASE);
         int realmPort = ServiceProcess.freePort();
         String issuer = "http://localhost:" + realmPort + "/realms/physiorun";
         Map<String, String> env = Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", RealServers.postgres().jdbcUrl(RealServers.DATABASE),
+                "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
                 "QUARKUS_OIDC_AUTH_SERVER_URL", issuer);
         String adminToken = TestTokens.token("clinic-admin").clinic("north").issuer(issuer).sign();
         String json = """
