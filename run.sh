@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 ./mvnw -B -q -DskipTests package
-exec java -jar launcher/target/physiorun-launcher.jar "$@"
+exec java @launcher/jvm.options -jar launcher/target/physiorun-launcher.jar "$@"

@@ -51,8 +51,8 @@ final class LocalRun implements AutoCloseable {
     }
 
     /**
-     * Launches {@code java -jar launcher/target/physiorun-launcher.jar --data-dir dataDir} from the repository root
-     * and waits until every service's readiness check and Keycloak's realm answer 200. The launcher's pid goes to
+     * Launches {@code java @launcher/jvm.options -jar launcher/target/physiorun-launcher.jar --data-dir dataDir} from
+     * the repository root, as run.sh does, and waits until every service's readiness check and Keycloak's realm answer 200. The launcher's pid goes to
      * {@code <data>/launcher.pid}, so that the calling script can stop it if this JVM dies first.
      */
     static LocalRun start(Path repo, Path dataDir, Duration timeout) throws Exception {
@@ -60,8 +60,8 @@ final class LocalRun implements AutoCloseable {
         Path out = dataDir.resolve("launcher.out");
         long launched = System.nanoTime();
         Process launcher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", repo.resolve("launcher/target/physiorun-launcher.jar").toString(),
-                "--data-dir", dataDir.toString())
+                "@" + repo.resolve("launcher/jvm.options"),
+                "-jar", repo.resolve("launcher/target/physiorun-launcher.jar").toString(), "--data-dir", dataDir.toString())
                 .directory(repo.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))

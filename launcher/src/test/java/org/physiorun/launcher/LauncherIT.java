@@ -128,7 +128,7 @@ class LauncherIT {
     private Process launch(Path dataDir, String name) throws IOException {
         Files.createDirectories(WORK);
         Process launcher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString(), "--data-dir", dataDir.toString())
+                "@" + ROOT.resolve("launcher/jvm.options"), "-jar", JAR.toString(), "--data-dir", dataDir.toString())
                 .directory(ROOT.toFile())
                 .redirectOutput(WORK.resolve(name + ".out").toFile())
                 .redirectError(WORK.resolve(name + ".err").toFile())
