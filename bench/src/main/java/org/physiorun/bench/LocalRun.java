@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,11 +112,14 @@ final class LocalRun implements AutoCloseable {
 
     /** Quarkus's own "started in X s" from the service's log: the latest start in it. */
     Optional<Double> startedSeconds(String service) throws IOException {
-        Path log = dataDir.resolve("logs").resolve(service + ".log");
+        return lastStart(dataDir.resolve("logs").resolve(service + ".log"));
+    }
+
+    private static Optional<Double> lastStart(Path log) throws IOException {
         if (!Files.isRegularFile(log)) {
             return Optional.empty();
         }
-        Matcher m = STARTED.matcher(Files.readString(log));
+        Matcher m = STARTED.matcher(Files.readString(log, StandardCharsets.ISO_8859_1));
         Double last = null;
         while (m.find()) {
             last = Double.parseDouble(m.group(1));
@@ -123,20 +127,74 @@ final class LocalRun implements AutoCloseable {
         return Optional.ofNullable(last);
     }
 
-    /** VmRSS of the service's process, a child of the launcher found by the jar it runs, in bytes. */
+    /** VmRSS of the service's process in bytes. */
     Optional<Long> residentBytes(String service) {
+        return process(service).flatMap(child -> {
+            try {
+                Matcher rss = RSS.matcher(Files.readString(Path.of("/proc", Long.toString(child.pid()), "status")));
+                return rss.find() ? Optional.of(Long.parseLong(rss.group(1)) * 1024) : Optional.empty();
+            } catch (IOException gone) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** The service's process: the launcher's child that runs the service's jar. */
+    private Optional<ProcessHandle> process(String service) {
         String jar = "/" + service + "/target/quarkus-app/quarkus-run.jar";
         return launcher.toHandle().children()
                 .filter(child -> child.info().commandLine().map(line -> line.contains(jar)).orElse(false))
-                .findFirst()
-                .flatMap(child -> {
-                    try {
-                        Matcher rss = RSS.matcher(Files.readString(Path.of("/proc", Long.toString(child.pid()), "status")));
-                        return rss.find() ? Optional.of(Long.parseLong(rss.group(1)) * 1024) : Optional.empty();
-                    } catch (IOException gone) {
-                        return Optional.empty();
-                    }
-                });
+                .findFirst();
+    }
+
+    /**
+     * Stops the service and starts it again by itself, with the command line, environment and directory the launcher
+     * gave it, while the rest of the local run keeps running, as an operator restarts one container; Quarkus's
+     * "started in" of that start. The restarted process is stopped once it has started, so the local run goes on
+     * without the service: call this last. Reads {@code /proc}, as the rest of the benches do.
+     */
+    Optional<Double> restartedAloneSeconds(String service, Duration timeout) throws Exception {
+        Optional<ProcessHandle> running = process(service);
+        if (running.isEmpty()) {
+            return Optional.empty();
+        }
+        Path proc = Path.of("/proc", Long.toString(running.get().pid()));
+        List<String> command = nulSeparated(proc.resolve("cmdline"));
+        List<String> environment = nulSeparated(proc.resolve("environ"));
+        Path directory = Files.readSymbolicLink(proc.resolve("cwd"));
+        running.get().destroy();
+        running.get().onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+
+        Path log = dataDir.resolve("logs").resolve(service + "-restarted-alone.log");
+        Files.deleteIfExists(log);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().clear();
+        for (String variable : environment) {
+            int equals = variable.indexOf('=');
+            if (equals > 0) {
+                builder.environment().put(variable.substring(0, equals), variable.substring(equals + 1));
+            }
+        }
+        Process alone = builder.start();
+        try {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            Optional<Double> started = lastStart(log);
+            while (started.isEmpty() && alone.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                started = lastStart(log);
+            }
+            return started;
+        } finally {
+            alone.destroy();
+            if (!alone.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                alone.destroyForcibly();
+            }
+        }
+    }
+
+    private static List<String> nulSeparated(Path file) throws IOException {
+        return List.of(new String(Files.readAllBytes(file), Charset.defaultCharset()).split("\\x00"));
     }
 
     /** A demo user's access token from Keycloak (the realm's public CLI client, password grant), with "Bearer ". */

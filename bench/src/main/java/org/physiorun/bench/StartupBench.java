@@ -10,8 +10,10 @@ import java.util.Optional;
 /**
  * Starts the local run twice in a fresh data directory and prints, beside the issue's targets: the time from
  * launching the launcher jar to everything ready, each service's own start time, and each service's resident memory
- * after a short journey. The first start unpacks and builds Keycloak and initialises PostgreSQL, which a developer
- * pays once; it is printed but the figures come from the second start, the one every later {@code ./run.sh} makes.
+ * after a short journey; then each service's start when it is restarted by itself while the rest keeps running
+ * (printed, not in the RESULT line, whose start is the one of the local run). The first start unpacks and builds
+ * Keycloak and initialises PostgreSQL, which a developer pays once; it is printed but the figures come from the second
+ * start, the one every later {@code ./run.sh} makes.
  * Last line: {@code RESULT start_max=<ms> rss_max=<MiB> stack_up=<ms>}.
  */
 public final class StartupBench {
@@ -48,6 +50,12 @@ public final class StartupBench {
                         rss.map(b -> Long.toString(b >> 20)).orElse("?"), RSS_TARGET_BYTES / 1048576.0);
                 startMax = Math.max(startMax, started.orElse(0.0));
                 rssMax = Math.max(rssMax, rss.orElse(0L));
+            }
+            // The starts above share two cores with four other services, Keycloak and the broker, all starting too.
+            for (String name : Launcher.servicePorts().keySet()) {
+                Optional<Double> alone = run.restartedAloneSeconds(name, timeout);
+                System.out.printf("%-16s restarted by itself, the rest of the local run up: start %s s (target <= %.1f s)%n",
+                        name, alone.map(s -> "%.3f".formatted(s)).orElse("?"), START_TARGET_SECONDS);
             }
         }
         System.out.printf("stack_up: %,d ms from launching the launcher jar to every service and Keycloak ready"
