@@ -36,7 +36,6 @@ final class LocalRun implements AutoCloseable {
     private static final String REALM = "http://localhost:8180/realms/physiorun";
     private static final Pattern STARTED = Pattern.compile("started in ([0-9.]+)s");
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
     // HTTP/1.1 as browsers speak to the gateway (they never use HTTP/2 without TLS), and the gateway to the services
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
@@ -52,17 +51,15 @@ final class LocalRun implements AutoCloseable {
     }
 
     /**
-     * Launches {@code java @launcher/jvm.options -jar launcher/target/physiorun-launcher.jar --data-dir dataDir} from
-     * the repository root, as run.sh does, and waits until every service's readiness check and Keycloak's realm answer 200. The launcher's pid goes to
+     * Launches the launcher as run.sh does ({@link Launcher#command}) from the repository root and waits until every
+     * service's readiness check and Keycloak's realm answer 200. The launcher's pid goes to
      * {@code <data>/launcher.pid}, so that the calling script can stop it if this JVM dies first.
      */
     static LocalRun start(Path repo, Path dataDir, Duration timeout) throws Exception {
         Files.createDirectories(dataDir);
         Path out = dataDir.resolve("launcher.out");
         long launched = System.nanoTime();
-        Process launcher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "@" + repo.resolve("launcher/jvm.options"),
-                "-jar", repo.resolve("launcher/target/physiorun-launcher.jar").toString(), "--data-dir", dataDir.toString())
+        Process launcher = new ProcessBuilder(Launcher.command(repo, dataDir))
                 .directory(repo.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
@@ -129,14 +126,7 @@ final class LocalRun implements AutoCloseable {
 
     /** VmRSS of the service's process in bytes. */
     Optional<Long> residentBytes(String service) {
-        return process(service).flatMap(child -> {
-            try {
-                Matcher rss = RSS.matcher(Files.readString(Path.of("/proc", Long.toString(child.pid()), "status")));
-                return rss.find() ? Optional.of(Long.parseLong(rss.group(1)) * 1024) : Optional.empty();
-            } catch (IOException gone) {
-                return Optional.empty();
-            }
-        });
+        return process(service).flatMap(child -> MemorySampler.residentBytes(child.pid()));
     }
 
     /** The service's process: the launcher's child that runs the service's jar. */

@@ -2,12 +2,14 @@ package org.physiorun.bench;
 
 import org.physiorun.infra.ServiceProcess;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,10 +34,7 @@ final class MemorySampler {
 
     private void sample(ServiceProcess service) {
         try {
-            Matcher rss = RSS.matcher(Files.readString(Path.of("/proc", Long.toString(service.pid()), "status")));
-            if (rss.find()) {
-                rssMax.accumulateAndGet(Long.parseLong(rss.group(1)) * 1024, Math::max);
-            }
+            residentBytes(service.pid()).ifPresent(rss -> rssMax.accumulateAndGet(rss, Math::max));
             String metrics = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/q/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             long heap = 0;
@@ -46,6 +45,16 @@ final class MemorySampler {
             heapMax.accumulateAndGet(heap, Math::max);
         } catch (Exception notReadyYet) {
             // the service is starting or stopping: the next sample counts
+        }
+    }
+
+    /** VmRSS of the process in bytes, from /proc; empty once it has gone. */
+    static Optional<Long> residentBytes(long pid) {
+        try {
+            Matcher rss = RSS.matcher(Files.readString(Path.of("/proc", Long.toString(pid), "status")));
+            return rss.find() ? Optional.of(Long.parseLong(rss.group(1)) * 1024) : Optional.empty();
+        } catch (IOException gone) {
+            return Optional.empty();
         }
     }
 

@@ -54,8 +54,8 @@ public final class StartupBench {
             // The starts above share two cores with four other services, Keycloak and the broker, all starting too.
             for (String name : Launcher.servicePorts().keySet()) {
                 Optional<Double> alone = run.restartedAloneSeconds(name, timeout);
-                System.out.printf("%-16s restarted by itself, the rest of the local run up: start %s s (target <= %.1f s)%n",
-                        name, alone.map(s -> "%.3f".formatted(s)).orElse("?"), START_TARGET_SECONDS);
+                System.out.printf("%-16s restarted by itself, the rest of the local run up: start %s s"
+                                + " (target <= %.1f s)%n", name, alone.map(s -> "%.3f".formatted(s)).orElse("?"), START_TARGET_SECONDS);
             }
         }
         System.out.printf("stack_up: %,d ms from launching the launcher jar to every service and Keycloak ready"

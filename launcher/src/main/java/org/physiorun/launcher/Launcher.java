@@ -53,6 +53,17 @@ public final class Launcher {
         return Collections.unmodifiableMap(ports);
     }
 
+    /**
+     * The command that starts the local run from the repository at {@code root}, as run.sh runs it: the launcher jar
+     * with the JVM options of {@code launcher/jvm.options}. For whatever starts it as a process (the benches, a test).
+     */
+    public static List<String> command(Path root, Path dataDir) {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "@" + root.resolve("launcher/jvm.options"),
+                "-jar", root.resolve("launcher/target/physiorun-launcher.jar").toString(),
+                "--data-dir", dataDir.toString());
+    }
+
     private final Path root;
     private final Path dataDir;
     private final List<ServiceProcess> running = new ArrayList<>();

@@ -43,7 +43,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 class LauncherIT {
 
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
-    private static final Path JAR = ROOT.resolve("launcher/target/physiorun-launcher.jar");
     private static final Path WORK = Path.of("target/launcher-it").toAbsolutePath();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -127,8 +126,7 @@ class LauncherIT {
 
     private Process launch(Path dataDir, String name) throws IOException {
         Files.createDirectories(WORK);
-        Process launcher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "@" + ROOT.resolve("launcher/jvm.options"), "-jar", JAR.toString(), "--data-dir", dataDir.toString())
+        Process launcher = new ProcessBuilder(Launcher.command(ROOT, dataDir))
                 .directory(ROOT.toFile())
                 .redirectOutput(WORK.resolve(name + ".out").toFile())
                 .redirectError(WORK.resolve(name + ".err").toFile())
