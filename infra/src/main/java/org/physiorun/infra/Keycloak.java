@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -123,8 +124,17 @@ public final class Keycloak implements AutoCloseable {
                 dist.getFileName().toString(), dist.resolve(BUILT_MARKER));
         List<String> append = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1"));
         append.addAll(archive.jvmOptions());
-        builder.environment().putIfAbsent("JAVA_OPTS_APPEND", String.join(" ", append));
+        builder.environment().putIfAbsent("JAVA_OPTS_APPEND", kcShOptions(append));
         return new Keycloak(port, builder.start(), log, archive);
+    }
+
+    /**
+     * JVM options as kc.sh takes them from its environment: it splits them the way xargs does, so each space, quote
+     * or backslash inside an option (a data directory with a space in its path) is kept there by a backslash.
+     */
+    private static String kcShOptions(List<String> options) {
+        return options.stream().map(option -> option.replaceAll("[\\s'\"\\\\]", "\\\\$0"))
+                .collect(Collectors.joining(" "));
     }
 
     /** Where tests keep the unpacked, built distribution, shared by every module and run on this machine. */

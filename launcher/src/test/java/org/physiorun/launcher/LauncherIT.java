@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * run.sh's launcher as an operator meets it, on its fixed ports (so nothing else may hold them while this runs): a
  * port it needs that is taken gives a message naming it and a non-zero exit, with nothing started; and a second
- * run on the same data directory finds what the first one stored.
+ * run on the same data directory (one with a space in its path) finds what the first one stored.
  */
 class LauncherIT {
 
@@ -80,7 +80,8 @@ class LauncherIT {
 
     @Test
     void aSecondRunOnTheSameDataFindsWhatTheFirstStored() throws Exception {
-        Path dataDir = WORK.resolve("data");
+        // A space in the path, as in a clone under "My Projects": each server and service must still find its files.
+        Path dataDir = WORK.resolve("data dir");
         deleteTree(dataDir); // an earlier run's: the first run here starts from nothing
 
         Process first = launch(dataDir, "first");
